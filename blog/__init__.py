@@ -1,0 +1,48 @@
+"""A Flask blog whose pages are built in the browser from rows and blocks."""
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from blog.config import config_from_environment
+from blog.extensions import csrf, db, limiter, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Create the app: configuration, extensions, blueprints, commands and error pages."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.update(config_from_environment(Path(app.instance_path)))
+    if test_config:
+        app.config.update(test_config)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+
+    from blog import admin, auth, builder, cli, errors, htmx, public, render
+
+    auth.init_app(app)
+    builder.init_app(app)
+    admin.init_app(app)
+    public.init_app(app)  # last: its /<slug> route must not shadow the others
+    cli.init_app(app)
+    errors.init_app(app)
+    htmx.init_app(app)
+    render.init_app(app)
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        db.session.execute(db.text("SELECT 1"))
+        return {"status": "ok"}
+
+    return app

@@ -1,0 +1,9 @@
+"""Admin area: people and comment moderation."""
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from blog.admin.user_views import bp
+
+    app.register_blueprint(bp)

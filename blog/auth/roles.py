@@ -1,0 +1,58 @@
+"""Permission checks used by every protected view."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from flask import abort
+from flask_login import current_user
+
+from blog.extensions import login_manager
+from blog.models import Page, User
+
+
+def can_edit_page(user: User, page: Page) -> bool:
+    """Editors and admins edit any page; authors only their own."""
+    return user.role in ("admin", "editor") or page.author_id == user.id
+
+
+def can_publish(user: User) -> bool:
+    """Only editors and admins publish."""
+    return user.role in ("admin", "editor")
+
+
+def can_moderate(user: User) -> bool:
+    """Editors and admins moderate comments."""
+    return user.role in ("admin", "editor")
+
+
+def can_manage_users(user: User) -> bool:
+    """Only admins manage people."""
+    return user.role == "admin"
+
+
+def require(check: Callable[[User], bool]) -> Callable:
+    """Decorate a view: anonymous users are sent to log in, users failing check get 403."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if not check(current_user):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return guarded
+
+    return decorator
+
+
+def any_role(_user: User) -> bool:
+    """Every logged-in user passes."""
+    return True
+
+
+def require_page_editor(page: Page) -> None:
+    """Abort with 403 unless the current user may edit this page."""
+    if not can_edit_page(current_user, page):
+        abort(403)

@@ -1,0 +1,73 @@
+"""What every block type is: a label, form fields, defaults, validation and a template.
+
+A stored Block holds only its type name and data; the BlockType owns the behaviour, so the
+same stored data can be validated, edited and rendered in one place per type.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input of a block's form. `kind` picks the widget: text, textarea, number, select,
+    checkbox, url or file; `choices` are (value, label) pairs for select."""
+
+    name: str
+    label: str
+    kind: str = "text"
+    choices: tuple[tuple[str, str], ...] = ()
+    help: str = ""
+    max_length: int | None = None
+
+
+class BlockInvalid(ValueError):
+    """Raised by clean(): maps field names to messages a person understands."""
+
+    def __init__(self, errors: Mapping[str, str]):
+        super().__init__("; ".join(f"{name}: {message}" for name, message in errors.items()))
+        self.errors = dict(errors)
+
+
+class BlockType:
+    """Base class of the registry's block types; subclasses set the class attributes."""
+
+    name: ClassVar[str]
+    label: ClassVar[str]
+    fields: ClassVar[tuple[Field, ...]] = ()
+
+    @property
+    def template(self) -> str:
+        """The one template used by the editor preview and the published page."""
+        return f"blocks/{self.name}.html"
+
+    def defaults(self) -> dict[str, Any]:
+        """The data of a new, empty block of this type (need not pass clean)."""
+        return {}
+
+    def clean(self, raw: Mapping[str, Any]) -> dict[str, Any]:
+        """Validate form or imported data and return the data to store.
+
+        Accepts strings from a form as well as typed JSON values from an import; raises
+        BlockInvalid with one message per bad field. Clean data cleans to itself.
+        """
+        return {}
+
+    def render_context(self, data: Mapping[str, Any]) -> dict[str, Any]:
+        """Extra template variables computed from the data (e.g. highlighted code)."""
+        return {}
+
+
+def text_value(raw: Mapping[str, Any], name: str) -> str:
+    """A field's value as a string with surrounding whitespace removed."""
+    value = raw.get(name, "")
+    return "" if value is None else str(value).strip()
+
+
+def flag_value(raw: Mapping[str, Any], name: str) -> bool:
+    """A checkbox or JSON boolean: true for True, "y", "on", "true", "1"."""
+    value = raw.get(name, False)
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("y", "on", "true", "1", "yes")

@@ -1,0 +1,84 @@
+"""Flask commands: `users ...` and `demo` (pages export/import live in their own module)."""
+
+import secrets
+import sys
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from blog.extensions import db
+from blog.models import ROLES, User
+
+users_cli = AppGroup("users", help="Create and manage the people who can log in.")
+
+
+def _find_user(email: str) -> User:
+    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        raise click.ClickException(f"No user has the email {email}.")
+    return user
+
+
+@users_cli.command("create")
+@click.argument("email")
+@click.option("--role", required=True, type=click.Choice(ROLES), help="What they may do.")
+@click.option("--name", default="", help="Display name (default: the part before @).")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def create_user(email: str, role: str, name: str, password_stdin: bool) -> None:
+    """Create a user; prints a generated password unless one comes on stdin."""
+    email = email.strip().lower()
+    if "@" not in email or email.startswith("@") or email.endswith("@"):
+        raise click.ClickException(f"{email!r} is not an email address.")
+    if db.session.scalar(select(User.id).where(User.email == email)) is not None:
+        raise click.ClickException(f"A user with the email {email} already exists.")
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+        if len(password) < 8:
+            raise click.ClickException("The password must have at least 8 characters.")
+    else:
+        password = secrets.token_urlsafe(12)
+    user = User(email=email, name=name or email.split("@")[0], role=role)
+    user.set_password(password)
+    db.session.add(user)
+    db.session.commit()
+    click.echo(f"Created {role} {email}.")
+    if not password_stdin:
+        click.echo(f"Password: {password}")
+
+
+@users_cli.command("list")
+def list_users() -> None:
+    """List every user with role and state."""
+    for user in db.session.scalars(select(User).order_by(User.email)):
+        state = "active" if user.active else "deactivated"
+        click.echo(f"{user.email}\t{user.role}\t{state}\t{user.name}")
+
+
+@users_cli.command("set-role")
+@click.argument("email")
+@click.argument("role", type=click.Choice(ROLES))
+def set_role(email: str, role: str) -> None:
+    """Change what a user may do."""
+    user = _find_user(email)
+    user.role = role
+    db.session.commit()
+    click.echo(f"{user.email} is now {role}.")
+
+
+@users_cli.command("deactivate")
+@click.argument("email")
+def deactivate(email: str) -> None:
+    """Stop a user from logging in; their open sessions end on their next request."""
+    user = _find_user(email)
+    user.active = False
+    db.session.commit()
+    click.echo(f"{user.email} is deactivated.")
+
+
+def init_app(app: Flask) -> None:
+    from blog.demo import demo_command
+
+    app.cli.add_command(users_cli)
+    app.cli.add_command(demo_command)

@@ -1,0 +1,62 @@
+"""Configuration read from the environment: one place for secrets, paths and URLs."""
+
+import os
+import secrets
+from pathlib import Path
+
+
+class ConfigError(RuntimeError):
+    """The environment does not describe a configuration the app can start with."""
+
+
+def _secret_key(env: str, instance_path: Path) -> str:
+    """Return BLOG_SECRET_KEY, or in development a key generated once and kept on disk."""
+    key = os.environ.get("BLOG_SECRET_KEY")
+    if key:
+        return key
+    if env == "production":
+        raise ConfigError(
+            "BLOG_SECRET_KEY must be set when BLOG_ENV=production: "
+            "sessions and CSRF tokens are signed with it."
+        )
+    key_file = instance_path / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def _database_url(instance_path: Path) -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        return f"sqlite:///{instance_path / 'blog.sqlite3'}"
+    # Hosting platforms often hand out postgres:// URLs; SQLAlchemy wants the psycopg 3 driver.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def config_from_environment(instance_path: Path) -> dict:
+    """Build the Flask configuration mapping from BLOG_* variables and DATABASE_URL."""
+    instance_path.mkdir(parents=True, exist_ok=True)
+    env = os.environ.get("BLOG_ENV", "development")
+    if env not in ("development", "production"):
+        raise ConfigError(f"BLOG_ENV must be 'development' or 'production', not {env!r}.")
+    production = env == "production"
+    max_upload_mb = int(os.environ.get("BLOG_MAX_UPLOAD_MB", "20"))
+    return {
+        "BLOG_ENV": env,
+        "SECRET_KEY": _secret_key(env, instance_path),
+        "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "MEDIA_DIR": os.environ.get("BLOG_MEDIA_DIR", str(instance_path / "media")),
+        "MAX_CONTENT_LENGTH": max_upload_mb * 1024 * 1024,
+        "RATELIMIT_STORAGE_URI": os.environ.get("BLOG_RATELIMIT_STORAGE_URI", "memory://"),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SECURE": production,
+        "WTF_CSRF_TIME_LIMIT": None,
+    }

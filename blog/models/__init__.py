@@ -1,0 +1,22 @@
+"""The data model: people, pages built from rows and blocks, revisions, comments and media."""
+
+from blog.models.comments import Comment
+from blog.models.media import Media
+from blog.models.pages import Block, Page, Row, Tag, page_tags
+from blog.models.revisions import Revision
+from blog.models.time import utcnow
+from blog.models.users import ROLES, User
+
+__all__ = [
+    "ROLES",
+    "Block",
+    "Comment",
+    "Media",
+    "Page",
+    "Revision",
+    "Row",
+    "Tag",
+    "User",
+    "page_tags",
+    "utcnow",
+]

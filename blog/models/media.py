@@ -1,0 +1,25 @@
+"""Uploaded images, stored by the SHA-256 of their re-encoded bytes."""
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from blog.extensions import db
+from blog.models.time import utcnow
+
+
+class Media(db.Model):
+    """One image file; the same bytes uploaded twice are one Media."""
+
+    __tablename__ = "media"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    content_type: Mapped[str] = mapped_column(String(64))
+    width: Mapped[int]
+    height: Mapped[int]
+    size: Mapped[int]
+    alt: Mapped[str] = mapped_column(String(300), default="")
+    uploader_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

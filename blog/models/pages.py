@@ -1,0 +1,112 @@
+"""A page is an ordered list of rows; a row holds columns of ordered blocks."""
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from blog.extensions import db
+from blog.models.time import utcnow
+
+if TYPE_CHECKING:
+    from blog.models.revisions import Revision
+    from blog.models.users import User
+
+# Relative column widths; the number of parts is the number of columns.
+LAYOUTS = ("1", "1-1", "1-2", "2-1", "1-1-1", "1-1-1-1")
+PAGE_STATUSES = ("draft", "published")
+
+page_tags = Table(
+    "page_tags",
+    db.metadata,
+    Column("page_id", ForeignKey("pages.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Tag(db.Model):
+    """A word that groups pages; its slug is its URL."""
+
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    slug: Mapped[str] = mapped_column(String(60), unique=True)
+
+
+class Page(db.Model):
+    """A page being built (its draft) and, once published, the revision readers see."""
+
+    __tablename__ = "pages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    slug: Mapped[str] = mapped_column(String(200), unique=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    published_at: Mapped[datetime | None]
+    published_revision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("revisions.id", ondelete="SET NULL", use_alter=True)
+    )
+
+    author: Mapped["User"] = relationship()
+    rows: Mapped[list["Row"]] = relationship(
+        back_populates="page", order_by="Row.position", cascade="all, delete-orphan"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=page_tags, order_by=Tag.name)
+    published_revision: Mapped["Revision | None"] = relationship(
+        foreign_keys=[published_revision_id], post_update=True
+    )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == "published" and self.published_revision_id is not None
+
+
+class Row(db.Model):
+    """One horizontal band of a page, split into columns by its layout."""
+
+    __tablename__ = "rows"
+    __table_args__ = (Index("ix_rows_page_position", "page_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    layout: Mapped[str] = mapped_column(String(16), default="1")
+
+    page: Mapped[Page] = relationship(back_populates="rows")
+    blocks: Mapped[list["Block"]] = relationship(
+        back_populates="row",
+        order_by="(Block.column, Block.position)",
+        cascade="all, delete-orphan",
+    )
+
+    @property
+    def column_count(self) -> int:
+        return len(self.layout.split("-"))
+
+
+class Block(db.Model):
+    """One piece of content in a column. Only type and data are stored here; the block
+    type in the registry owns the label, form, validation and template."""
+
+    __tablename__ = "blocks"
+    __table_args__ = (Index("ix_blocks_row_column_position", "row_id", "column", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    row_id: Mapped[int] = mapped_column(ForeignKey("rows.id", ondelete="CASCADE"))
+    column: Mapped[int] = mapped_column(default=0)
+    position: Mapped[int] = mapped_column(default=0)
+    type: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Optimistic lock: every UPDATE checks and bumps it, so a stale save cannot overwrite.
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    row: Mapped[Row] = relationship(back_populates="blocks")
+
+    __mapper_args__ = {"version_id_col": version}

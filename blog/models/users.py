@@ -1,0 +1,55 @@
+"""User accounts and their roles."""
+
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column, validates
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from blog.extensions import db
+from blog.models.time import utcnow
+
+# Ordered from most to least powerful.
+ROLES = ("admin", "editor", "author")
+
+
+class User(UserMixin, db.Model):
+    """A person who can log in: an admin, an editor or an author."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(255), default="")
+    role: Mapped[str] = mapped_column(String(16), default="author")
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    @validates("email")
+    def _normalise_email(self, _key: str, email: str) -> str:
+        return email.strip().lower()
+
+    @validates("role")
+    def _check_role(self, _key: str, role: str) -> str:
+        if role not in ROLES:
+            raise ValueError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+        return role
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login refuses to log in, and to keep logged in, an inactive user."""
+        return self.active
+
+    def set_password(self, password: str) -> None:
+        """Store a scrypt hash of the password, never the password."""
+        self.password_hash = generate_password_hash(password, method="scrypt")
+
+    def check_password(self, password: str) -> bool:
+        """True when the password matches the stored hash."""
+        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+
+    def __repr__(self) -> str:
+        return f"<User {self.email} {self.role}>"

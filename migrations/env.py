@@ -1,0 +1,47 @@
+"""Alembic environment: migrate the database of the Flask app that runs the command."""
+
+import logging
+
+from alembic import context
+from flask import current_app
+
+logger = logging.getLogger("alembic.env")
+config = context.config
+database = current_app.extensions["migrate"].db
+config.set_main_option(
+    "sqlalchemy.url", database.engine.url.render_as_string(hide_password=False).replace("%", "%%")
+)
+
+
+def run_migrations_offline() -> None:
+    """Emit SQL to stdout instead of running it (`flask db upgrade --sql`)."""
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url"),
+        target_metadata=database.metadata,
+        literal_binds=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    """Run the migrations on a live connection, in one transaction where the backend can."""
+
+    def skip_empty_autogenerate(context, revision, directives):
+        # `flask db migrate` with no model change should not write an empty file.
+        if getattr(config.cmd_opts, "autogenerate", False) and directives[0].upgrade_ops.is_empty():
+            directives[:] = []
+            logger.info("No changes in the models; no migration written.")
+
+    options = current_app.extensions["migrate"].configure_args
+    options.setdefault("process_revision_directives", skip_empty_autogenerate)
+    with database.engine.connect() as connection:
+        context.configure(connection=connection, target_metadata=database.metadata, **options)
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,66 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright against a live server."""
+
+import os
+import shutil
+
+import pytest
+
+from live_server import LiveServer
+from support import missing
+
+EXPECTED_REFUSALS = (401, 409, 422)
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM") or shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = _chromium_path()
+    if not path:
+        missing("BLOG_REQUIRE_BROWSER", "Chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_server(make_app):
+    """The app with CSRF on, as in production, served over HTTP."""
+    server = LiveServer(make_app()).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser tab; fails the test on any console error (CSP violations included)."""
+    context = browser.new_context(base_url=live_server.url)
+    tab = context.new_page()
+    errors: list[str] = []
+
+    def on_console(message) -> None:
+        # Refusals the app answers on purpose (a wrong login, a conflict, a form with errors)
+        # show up as failed loads; they are checked by the tests. Anything else is a fault.
+        expected = any(f"status of {code}" in message.text for code in EXPECTED_REFUSALS)
+        if message.type == "error" and not expected:
+            errors.append(message.text)
+
+    tab.on("console", on_console)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], f"the browser reported errors: {errors}"

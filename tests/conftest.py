@@ -1,0 +1,180 @@
+"""Fixtures: the app on SQLite and on PostgreSQL, clients, users, htmx and the CLI runner."""
+
+import os
+import shutil
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from blog import create_app
+from blog.extensions import db
+from blog.models import User
+
+from postgres_cluster import PostgresUnavailable, ThrowAwayCluster
+from support import PASSWORD, missing
+
+os.environ.setdefault("BLOG_SECRET_KEY", "tests-only-secret")
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A migrated PostgreSQL database for the whole run."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    cluster = None
+    if not url:
+        try:
+            cluster = ThrowAwayCluster()
+            server = cluster.start()
+        except (PostgresUnavailable, OSError) as error:
+            missing("BLOG_REQUIRE_POSTGRES", f"PostgreSQL is not available: {error}")
+        except Exception as error:  # initdb or pg_ctl failed: say what they printed
+            output = getattr(error, "stderr", "") or error
+            missing("BLOG_REQUIRE_POSTGRES", f"PostgreSQL did not start: {output}")
+        engine = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+        with engine.connect() as connection:
+            connection.execute(sa.text("CREATE DATABASE blog_test"))
+        engine.dispose()
+        url = server.rsplit("/", 1)[0] + "/blog_test"
+    _migrate(url)
+    yield url
+    if cluster is not None:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """A migrated SQLite file; each test gets a copy of it."""
+    path = tmp_path_factory.mktemp("sqlite") / "template.sqlite3"
+    _migrate(f"sqlite:///{path}")
+    return path
+
+
+def _migrate(url: str) -> None:
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, tmp_path):
+    """An empty, migrated database of each backend, fresh for every test."""
+    if request.param == "sqlite":
+        path = tmp_path / "blog.sqlite3"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
+        return
+    url = request.getfixturevalue("postgres_url")
+    yield url
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        tables = ", ".join(
+            table.name for table in db.metadata.sorted_tables if table.name != "alembic_version"
+        )
+        connection.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture
+def make_app(database_url, tmp_path):
+    """Build an app on this test's database; keyword arguments override the configuration."""
+    apps = []
+
+    def build(**overrides):
+        config = {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "MEDIA_DIR": str(tmp_path / "media"),
+            "RATELIMIT_ENABLED": False,
+            **overrides,
+        }
+        app = create_app(config)
+        apps.append(app)
+        return app
+
+    yield build
+    for app in apps:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app):
+    """The app with CSRF checks off, for view tests that post forms directly."""
+    return make_app(WTF_CSRF_ENABLED=False)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_user(app):
+    """Create a user with a role; returns the user's id. Password is PASSWORD."""
+
+    def create(role: str = "author", email: str | None = None, name: str = "", active=True):
+        with app.app_context():
+            user = User(
+                email=email or f"{role}@example.com",
+                name=name or role.title(),
+                role=role,
+                active=active,
+            )
+            user.set_password(PASSWORD)
+            db.session.add(user)
+            db.session.commit()
+            return user.id
+
+    return create
+
+
+class Auth:
+    """Log the test client in and out through the real login form."""
+
+    def __init__(self, client, make_user):
+        self.client, self.make_user = client, make_user
+
+    def login(self, email: str, password: str = PASSWORD):
+        return self.client.post("/login", data={"email": email, "password": password})
+
+    def login_as(self, role: str) -> int:
+        """Create a user with this role, log in as them, return their id."""
+        user_id = self.make_user(role)
+        response = self.login(f"{role}@example.com")
+        assert response.status_code == 303, response.get_data(as_text=True)
+        return user_id
+
+    def logout(self):
+        return self.client.post("/logout")
+
+
+@pytest.fixture
+def auth(client, make_user):
+    return Auth(client, make_user)
+
+
+class Htmx:
+    """Send requests the way htmx does: with HX-Request, expecting a fragment back."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def get(self, url: str, **kwargs):
+        return self.client.get(url, headers={"HX-Request": "true"}, **kwargs)
+
+    def post(self, url: str, **kwargs):
+        return self.client.post(url, headers={"HX-Request": "true"}, **kwargs)
+
+
+@pytest.fixture
+def htmx(client):
+    return Htmx(client)

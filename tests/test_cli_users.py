@@ -1,0 +1,71 @@
+"""The `users` commands: create, list, set-role, deactivate."""
+
+from sqlalchemy import select
+
+from blog.extensions import db
+from blog.models import User
+
+
+def _user(app, email):
+    with app.app_context():
+        return db.session.scalar(select(User).where(User.email == email))
+
+
+def test_create_user_prints_a_password_that_works(app, runner, auth):
+    result = runner.invoke(args=["users", "create", "Ed@Example.com", "--role", "editor"])
+    assert result.exit_code == 0, result.output
+    password = result.output.split("Password: ")[1].strip()
+    assert auth.login("ed@example.com", password).status_code == 303
+    assert _user(app, "ed@example.com").role == "editor"
+
+
+def test_create_user_reads_the_password_from_stdin(app, runner, auth):
+    result = runner.invoke(
+        args=["users", "create", "a@example.com", "--role", "author", "--password-stdin"],
+        input="a long enough password\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Password:" not in result.output
+    assert auth.login("a@example.com", "a long enough password").status_code == 303
+
+
+def test_create_user_refuses_an_existing_email(app, runner, make_user):
+    make_user("author", email="taken@example.com", name="First")
+    result = runner.invoke(args=["users", "create", "TAKEN@example.com", "--role", "admin"])
+    assert result.exit_code != 0
+    assert "already exists" in result.output
+    user = _user(app, "taken@example.com")
+    assert (user.role, user.name) == ("author", "First")
+
+
+def test_create_user_refuses_an_unknown_role(app, runner):
+    result = runner.invoke(args=["users", "create", "x@example.com", "--role", "owner"])
+    assert result.exit_code != 0
+    assert "'owner' is not one of" in result.output
+    assert _user(app, "x@example.com") is None
+
+
+def test_create_user_refuses_a_short_password(app, runner):
+    result = runner.invoke(
+        args=["users", "create", "x@example.com", "--role", "author", "--password-stdin"],
+        input="short\n",
+    )
+    assert result.exit_code != 0
+    assert "at least 8 characters" in result.output
+    assert _user(app, "x@example.com") is None
+
+
+def test_list_set_role_and_deactivate(app, runner, make_user):
+    make_user("author", email="p@example.com")
+    assert runner.invoke(args=["users", "set-role", "p@example.com", "editor"]).exit_code == 0
+    assert runner.invoke(args=["users", "deactivate", "p@example.com"]).exit_code == 0
+    listing = runner.invoke(args=["users", "list"]).output
+    assert "p@example.com\teditor\tdeactivated" in listing
+    user = _user(app, "p@example.com")
+    assert (user.role, user.active) == ("editor", False)
+
+
+def test_commands_on_an_unknown_email_fail_with_a_reason(runner):
+    result = runner.invoke(args=["users", "deactivate", "ghost@example.com"])
+    assert result.exit_code != 0
+    assert "No user has the email ghost@example.com" in result.output

@@ -1,0 +1,39 @@
+"""`flask demo`: published demo pages and a demo admin, idempotently."""
+
+from sqlalchemy import func, select
+
+from blog.demo import DEMO_ADMIN_EMAIL, DEMO_PAGES
+from blog.extensions import db
+from blog.models import Page, Revision
+
+
+def _password(output: str) -> str:
+    return output.split(f"Demo login: {DEMO_ADMIN_EMAIL} / ")[1].strip()
+
+
+def test_demo_publishes_its_pages_and_prints_a_working_login(app, runner, auth, client):
+    result = runner.invoke(args=["demo"])
+    assert result.exit_code == 0, result.output
+    assert auth.login(DEMO_ADMIN_EMAIL, _password(result.output)).status_code == 303
+    assert client.get("/builder/").status_code == 200
+    front = client.get("/").get_data(as_text=True)
+    for entry in DEMO_PAGES:
+        assert entry["title"] in front
+        assert client.get(f"/{entry['slug']}").status_code == 200
+
+
+def test_demo_pages_use_several_layouts():
+    layouts = {row["layout"] for entry in DEMO_PAGES for row in entry["rows"]}
+    assert len(layouts) >= 4
+
+
+def test_running_demo_twice_adds_nothing_and_gives_a_new_password(app, runner, auth):
+    first = runner.invoke(args=["demo"])
+    second = runner.invoke(args=["demo"])
+    assert second.exit_code == 0, second.output
+    assert "0 page(s) added" in second.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Page)) == len(DEMO_PAGES)
+        assert db.session.scalar(select(func.count()).select_from(Revision)) == len(DEMO_PAGES)
+    assert auth.login(DEMO_ADMIN_EMAIL, _password(first.output)).status_code == 401
+    assert auth.login(DEMO_ADMIN_EMAIL, _password(second.output)).status_code == 303
