@@ -4,9 +4,12 @@ A stored Block holds only its type name and data; the BlockType owns the behavio
 same stored data can be validated, edited and rendered in one place per type.
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
+
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 
 
 @dataclass(frozen=True)
@@ -71,3 +74,12 @@ def flag_value(raw: Mapping[str, Any], name: str) -> bool:
     if isinstance(value, bool):
         return value
     return str(value).strip().lower() in ("y", "on", "true", "1", "yes")
+
+
+def textarea_value(raw: Mapping[str, Any], name: str) -> str:
+    """A multi-line field's value: line endings made "\\n", blank lines before and whitespace
+    after removed, and the first line's indentation kept (it matters in Markdown and code)."""
+    value = raw.get(name)
+    text = "" if value is None else str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _LEADING_BLANK_LINES.sub("", text).rstrip()

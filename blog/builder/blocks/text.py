@@ -8,7 +8,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from blog.builder.blocks.base import BlockInvalid, BlockType, Field, text_value
+from blog.builder.blocks.base import BlockInvalid, BlockType, Field, text_value, textarea_value
 from blog.builder.blocks.registry import register
 
 HEADING_LEVELS = (2, 3, 4)
@@ -25,18 +25,8 @@ MARKDOWN_TAGS = {
 MARKDOWN_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"}}
 LINK_SCHEMES = {"http", "https", "mailto"}
 
-_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 _markdown = MarkdownIt("commonmark", {"html": False})
-
-
-def textarea_value(raw: Mapping[str, Any], name: str) -> str:
-    """A multi-line field's value: line endings made "\\n", blank lines before and whitespace
-    after removed, and the first line's indentation kept (it matters in Markdown and code)."""
-    value = raw.get(name)
-    text = "" if value is None else str(value)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _LEADING_BLANK_LINES.sub("", text).rstrip()
 
 
 def markdown_html(markdown: str) -> Markup:
