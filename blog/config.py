@@ -51,7 +51,9 @@ def config_from_environment(instance_path: Path) -> dict:
         "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "MEDIA_DIR": os.environ.get("BLOG_MEDIA_DIR", str(instance_path / "media")),
-        "MAX_CONTENT_LENGTH": max_upload_mb * 1024 * 1024,
+        "MAX_UPLOAD_BYTES": max_upload_mb * 1024 * 1024,
+        # Room for the form fields that come with an upload of the largest allowed image.
+        "MAX_CONTENT_LENGTH": (max_upload_mb + 1) * 1024 * 1024,
         "RATELIMIT_STORAGE_URI": os.environ.get("BLOG_RATELIMIT_STORAGE_URI", "memory://"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

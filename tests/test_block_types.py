@@ -28,7 +28,7 @@ SAMPLES = {
     "button": {"label": "Read more", "url": "/about"},
     "embed": {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ"},
 }
-FIELD_KINDS = {"text", "textarea", "number", "select", "checkbox", "url", "file"}
+FIELD_KINDS = {"hidden", "text", "textarea", "number", "select", "checkbox", "url", "file"}
 
 
 @pytest.fixture

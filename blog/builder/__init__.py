@@ -2,11 +2,31 @@
 
 from flask import Blueprint, Flask
 
+from blog.builder.blocks import REGISTRY, palette
+from blog.builder.layout import LAYOUT_LABELS
+from blog.builder.page_details import PageDetails
+
 bp = Blueprint("builder", __name__, url_prefix="/builder")
 
 
+def block_label(type_name: str) -> str:
+    """A block type's label, or the stored type name itself when the type is unknown."""
+    kind = REGISTRY.get(type_name)
+    return kind.label if kind else type_name
+
+
+@bp.context_processor
+def builder_template_names() -> dict:
+    return {
+        "LAYOUT_LABELS": LAYOUT_LABELS,
+        "PageDetails": PageDetails,
+        "block_label": block_label,
+        "palette": palette,
+    }
+
+
 def init_app(app: Flask) -> None:
-    # Importing the view modules attaches their routes to bp.
-    from blog.builder import page_views  # noqa: F401
+    # The view modules attach their routes to bp when imported.
+    from blog.builder import block_order_views, block_views, page_views, row_views  # noqa: F401
 
     app.register_blueprint(bp)

@@ -1,13 +1,19 @@
 """Builder views for whole pages: the list, creating, the editor."""
 
-from flask import redirect, render_template, request, url_for
+from flask import flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from blog.auth.roles import any_role, require, require_page_editor
+from blog.auth.roles import any_role, require
 from blog.builder import bp
+from blog.builder.block_forms import BlockForm
+from blog.builder.document import page_document, rows_from_document
+from blog.builder.loading import editable_page, touch
+from blog.builder.page_details import PageDetails, apply_details, checked_details
+from blog.builder.responses import changed, editor_url, refused
 from blog.extensions import db
+from blog.htmx import is_htmx
 from blog.models import Page, Row
 from blog.slugs import unique_slug
 
@@ -39,22 +45,99 @@ def new_page():
     )
     db.session.add(page)
     db.session.commit()
-    return redirect(url_for("builder.editor", page_id=page.id), 303)
-
-
-def load_page_for_editing(page_id: int) -> Page:
-    """The page with its rows and blocks in one go, or 404; 403 if not the user's to edit."""
-    page = db.first_or_404(
-        select(Page)
-        .where(Page.id == page_id)
-        .options(selectinload(Page.rows).selectinload(Row.blocks), selectinload(Page.tags))
-    )
-    require_page_editor(page)
-    return page
+    return redirect_to_page(page.id)
 
 
 @bp.get("/pages/<int:page_id>")
 @require(any_role)
 def editor(page_id: int):
-    page = load_page_for_editing(page_id)
-    return render_template("builder/editor.html", page=page)
+    """The editor: page details, the rows with their blocks, and the page's actions. Blocks
+    named by `?edit=` open as forms (how "Edit" works without JavaScript)."""
+    page = editable_page(page_id, with_content=True)
+    editing = set(request.args.getlist("edit", type=int))
+    forms = {b.id: BlockForm.of(b) for row in page.rows for b in row.blocks if b.id in editing}
+    return render_template("builder/editor.html", page=page, forms=forms)
+
+
+@bp.post("/pages/<int:page_id>/details")
+@require(any_role)
+def save_details(page_id: int):
+    """Title, slug, summary and tags, saved as they are edited."""
+    page = editable_page(page_id)
+    details = checked_details(page, request.form)
+    if details.errors:
+        db.session.rollback()
+        if is_htmx():
+            return refused(
+                "builder/_page_details.html",
+                422,
+                " ".join(details.errors.values()),
+                page=page,
+                details=details,
+            )
+        page = editable_page(page_id, with_content=True)
+        return refused(
+            "builder/editor.html",
+            422,
+            " ".join(details.errors.values()),
+            page=page,
+            details=details,
+        )
+    apply_details(page, details)
+    touch(page)
+    db.session.commit()
+    return changed(
+        "builder/_page_details.html",
+        "Page details saved.",
+        editor_url(page.id),
+        page=page,
+        details=PageDetails.of(page),
+    )
+
+
+@bp.post("/pages/<int:page_id>/duplicate")
+@require(any_role)
+def duplicate_page(page_id: int):
+    """A draft copy of the page, its rows and blocks, owned by whoever duplicates it."""
+    page = editable_page(page_id, with_content=True)
+    title = f"Copy of {page.title}"[:200]
+    copy = Page(
+        title=title,
+        slug=unique_slug(title),
+        summary=page.summary,
+        author=current_user,
+        tags=list(page.tags),
+        rows=rows_from_document(page_document(page)["rows"]),
+    )
+    db.session.add(copy)
+    db.session.commit()
+    flash(f"This is a copy of “{page.title}”.", "info")
+    return redirect_to_page(copy.id)
+
+
+@bp.route("/pages/<int:page_id>/delete", methods=["GET", "POST"])
+@require(any_role)
+def delete_page(page_id: int):
+    """Ask first (GET), then delete the page with its rows, blocks, revisions and comments."""
+    page = editable_page(page_id)
+    if request.method == "GET":
+        return render_template("builder/delete_page.html", page=page)
+    title = page.title
+    db.session.delete(page)
+    db.session.commit()
+    flash(f"“{title}” was deleted.", "info")
+    if is_htmx():
+        response = make_response("", 200)
+        response.headers["HX-Redirect"] = url_for("builder.pages")
+        return response
+    return redirect(url_for("builder.pages"), 303)
+
+
+def redirect_to_page(page_id: int):
+    """Open a page in the editor: by HX-Redirect for htmx, else a 303."""
+    url = url_for("builder.editor", page_id=page_id)
+    if is_htmx():
+        response = make_response("", 200)
+        response.headers["HX-Redirect"] = url
+        return response
+    return redirect(url, 303)

@@ -79,9 +79,11 @@ class Row(db.Model):
     layout: Mapped[str] = mapped_column(String(16), default="1")
 
     page: Mapped[Page] = relationship(back_populates="rows")
+    # Deleted blocks wait (for "Undo") outside this list.
     blocks: Mapped[list["Block"]] = relationship(
         back_populates="row",
-        order_by="(Block.column, Block.position)",
+        primaryjoin="and_(Row.id == Block.row_id, Block.deleted_at.is_(None))",
+        order_by="(Block.column, Block.position, Block.id)",
         cascade="all, delete-orphan",
     )
 
@@ -103,10 +105,11 @@ class Block(db.Model):
     position: Mapped[int] = mapped_column(default=0)
     type: Mapped[str] = mapped_column(String(32))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    # Optimistic lock: every UPDATE checks and bumps it, so a stale save cannot overwrite.
+    # Optimistic lock on the data: a save names the version it edited and bumps it; moving
+    # the block does not, so moving and editing one block never conflict.
     version: Mapped[int] = mapped_column(default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Set by "Delete"; "Undo" clears it. Deleted blocks are not part of the page.
+    deleted_at: Mapped[datetime | None]
 
     row: Mapped[Row] = relationship(back_populates="blocks")
-
-    __mapper_args__ = {"version_id_col": version}

@@ -139,6 +139,7 @@ def upgrade():
     sa.Column('data', sa.JSON(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['row_id'], ['rows.id'], name=op.f('fk_blocks_row_id_rows'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_blocks'))
     )

@@ -15,7 +15,8 @@ _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 @dataclass(frozen=True)
 class Field:
     """One input of a block's form. `kind` picks the widget: text, textarea, number, select,
-    checkbox, url or file; `choices` are (value, label) pairs for select."""
+    checkbox, url, hidden or file (an image upload, see BlockType.with_upload); `choices`
+    are (value, label) pairs for select."""
 
     name: str
     label: str
@@ -56,6 +57,10 @@ class BlockType:
         BlockInvalid with one message per bad field. Clean data cleans to itself.
         """
         return {}
+
+    def with_upload(self, raw: Mapping[str, Any], media: Any) -> dict[str, Any]:
+        """The form data after an image was uploaded into this block's file field."""
+        return dict(raw)
 
     def render_context(self, data: Mapping[str, Any]) -> dict[str, Any]:
         """Extra template variables computed from the data (e.g. highlighted code)."""

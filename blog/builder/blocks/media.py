@@ -69,8 +69,8 @@ class Image(BlockType):
         ),
         Field("decorative", "Decorative only (no alt text needed)", kind="checkbox"),
         Field("caption", "Caption", max_length=CAPTION_MAX_LENGTH),
-        Field("width", "Width", kind="number", help="In pixels; filled in by the upload."),
-        Field("height", "Height", kind="number", help="In pixels; filled in by the upload."),
+        Field("width", "Width", kind="hidden"),
+        Field("height", "Height", kind="hidden"),
     )
 
     def defaults(self) -> dict[str, Any]:
@@ -108,6 +108,10 @@ class Image(BlockType):
             "width": width,
             "height": height,
         }
+
+    def with_upload(self, raw: Mapping[str, Any], media: Any) -> dict[str, Any]:
+        """The form data pointing at a just-uploaded image (a Media row)."""
+        return {**raw, "media": media.sha256, "width": media.width, "height": media.height}
 
     def render_context(self, data: Mapping[str, Any]) -> dict[str, Any]:
         """The image's sources; nothing while it has no upload (the template shows a notice)."""

@@ -1,0 +1,147 @@
+"""Builder views that arrange blocks: duplicate, delete and undo, move, and drag-and-drop."""
+
+from flask import request
+from sqlalchemy import select, update
+
+from blog.auth.roles import any_role, require
+from blog.builder import bp
+from blog.builder.layout import OrderConflict, checked_order, moved
+from blog.builder.loading import column_blocks, editable_block, editable_row, place_blocks, touch
+from blog.builder.responses import changed, editor_url, refused
+from blog.extensions import db
+from blog.models import Block, Row, utcnow
+
+
+@bp.post("/blocks/<int:block_id>/duplicate")
+@require(any_role)
+def duplicate_block(block_id: int):
+    """A copy of the block right after it."""
+    block = editable_block(block_id)
+    db.session.execute(
+        update(Block)
+        .where(
+            Block.row_id == block.row_id,
+            Block.column == block.column,
+            Block.position > block.position,
+        )
+        .values(position=Block.position + 1)
+        .execution_options(synchronize_session=False)
+    )
+    copy = Block(
+        row_id=block.row_id,
+        column=block.column,
+        position=block.position + 1,
+        type=block.type,
+        data=dict(block.data),
+    )
+    db.session.add(copy)
+    touch(block.row.page)
+    db.session.commit()
+    return changed(
+        "builder/_block.html",
+        "Block duplicated.",
+        editor_url(block.row.page_id, f"block-{copy.id}"),
+        block=copy,
+        focus=True,
+    )
+
+
+@bp.post("/blocks/<int:block_id>/delete")
+@require(any_role)
+def delete_block(block_id: int):
+    """Take the block off the page; it keeps its place and data until "Undo"."""
+    block = editable_block(block_id)
+    block.deleted_at = utcnow()
+    touch(block.row.page)
+    db.session.commit()
+    return changed(
+        "builder/_block_deleted.html",
+        "Block deleted. Press Undo to bring it back.",
+        editor_url(block.row.page_id, f"column-{block.row_id}-{block.column}"),
+        block=block,
+    )
+
+
+@bp.post("/blocks/<int:block_id>/undo")
+@require(any_role)
+def undo_delete_block(block_id: int):
+    """Bring a deleted block back where it was, with its data."""
+    block = editable_block(block_id, deleted=True)
+    if block.column >= block.row.column_count:  # its column went away meanwhile
+        block.column = block.row.column_count - 1
+    block.deleted_at = None
+    touch(block.row.page)
+    db.session.commit()
+    return changed(
+        "builder/_block.html",
+        "Block restored.",
+        editor_url(block.row.page_id, f"block-{block.id}"),
+        block=block,
+        focus=True,
+    )
+
+
+@bp.post("/blocks/<int:block_id>/move")
+@require(any_role)
+def move_block(block_id: int):
+    """Move the block one place up or down in its column (the keyboard's drag and drop)."""
+    block = editable_block(block_id)
+    direction = request.form.get("direction", "")
+    row_id, column = block.row_id, block.column
+    order = moved([b.id for b in column_blocks(row_id, column)], block.id, direction)
+    place_blocks(order, row_id, column)
+    touch(block.row.page)
+    db.session.commit()
+    row = db.session.get(Row, row_id)
+    return changed(
+        "builder/_column.html",
+        f"Block moved {direction}.",
+        editor_url(row.page_id, f"block-{block.id}"),
+        row=row,
+        column=column,
+        blocks=column_blocks(row_id, column),
+        focus_id=f"block-{block.id}",
+    )
+
+
+@bp.post("/rows/<int:row_id>/columns/<int:column>/order")
+@require(any_role)
+def order_blocks(row_id: int, column: int):
+    """Drag and drop: the column's block ids in their new order, with at most one block
+    dragged in from another column of the page. Any other set is a conflict (409) and the
+    fresh column comes back."""
+    row = editable_row(row_id)
+    posted = request.form.getlist("block", type=int)
+    current = [block.id for block in column_blocks(row.id, column)]
+    arrivals = db.session.execute(
+        select(Block.id, Block.row_id, Block.column)
+        .join(Row)
+        .where(
+            Block.id.in_(set(posted) - set(current)),
+            Row.page_id == row.page_id,
+            Block.deleted_at.is_(None),
+        )
+    ).all()
+    try:
+        if not 0 <= column < row.column_count:
+            raise OrderConflict("that column does not exist")
+        order = checked_order(current, posted, movable=[arrival.id for arrival in arrivals])
+    except OrderConflict:
+        db.session.rollback()
+        sources = {(a.row_id, a.column) for a in arrivals}
+        return refused(
+            "builder/_column_conflict.html",
+            409,
+            "The page changed meanwhile; this column shows it as it is now.",
+            row=row,
+            column=column,
+            blocks=column_blocks(row.id, column),
+            sources=[(db.session.get(Row, r), c, column_blocks(r, c)) for r, c in sources],
+        )
+    place_blocks(order, row.id, column)
+    touch(row.page)
+    db.session.commit()
+    # The browser already shows the new order: nothing to swap.
+    return changed(
+        None, "Block moved.", editor_url(row.page_id, f"column-{row.id}-{column}"), status=204
+    )

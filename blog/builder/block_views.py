@@ -1,0 +1,140 @@
+"""Builder views for one block: add, show, edit and save (with its optimistic lock)."""
+
+from flask import current_app, redirect, request
+from flask_login import current_user
+from werkzeug.exceptions import RequestEntityTooLarge
+from sqlalchemy import func, select, update
+
+from blog.auth.roles import any_role, require
+from blog.builder import bp
+from blog.builder.block_forms import BlockForm, submitted_values
+from blog.builder.blocks import BlockInvalid, UnknownBlockType, block_type
+from blog.builder.loading import editable_block, editable_page, editable_row, touch
+from blog.builder.responses import changed, editor_url, refused
+from blog.extensions import db
+from blog.htmx import is_htmx, render
+from blog.media import MediaRejected, store_image
+from blog.models import Block, utcnow
+
+
+@bp.post("/rows/<int:row_id>/columns/<int:column>/blocks")
+@require(any_role)
+def add_block(row_id: int, column: int):
+    """Add a block of the chosen type at the end of a column; it opens in edit mode."""
+    row = editable_row(row_id)
+    try:
+        kind = block_type(request.form.get("type", ""))
+    except UnknownBlockType:
+        return changed(None, "Choose a block type from the list.", editor_url(row.page_id), 422)
+    if not 0 <= column < row.column_count:
+        return changed(None, "That column does not exist.", editor_url(row.page_id), 422)
+    last = db.session.scalar(
+        select(func.max(Block.position)).where(Block.row_id == row.id, Block.column == column)
+    )
+    block = Block(
+        row=row, column=column, position=(last or 0) + 1, type=kind.name, data=kind.defaults()
+    )
+    db.session.add(block)
+    touch(row.page)
+    db.session.commit()
+    back = editor_url(row.page_id, f"block-{block.id}", edit=block.id)
+    return changed(
+        "builder/_block_form.html",
+        f"{kind.label} block added.",
+        back,
+        form=BlockForm.of(block),
+        focus=True,
+    )
+
+
+@bp.get("/blocks/<int:block_id>")
+@require(any_role)
+def show_block(block_id: int):
+    """The block as it is stored (what "Cancel" brings back)."""
+    block = editable_block(block_id)
+    if not is_htmx():
+        return redirect(editor_url(block.row.page_id, f"block-{block.id}"), 303)
+    return render("builder/_block.html", "builder/_block.html", block=block, focus=True)
+
+
+@bp.get("/blocks/<int:block_id>/edit")
+@require(any_role)
+def edit_block(block_id: int):
+    """The block's form in its place."""
+    block = editable_block(block_id)
+    if not is_htmx():
+        return redirect(editor_url(block.row.page_id, f"block-{block.id}", edit=block.id), 303)
+    return render(
+        "builder/_block_form.html", "builder/_block_form.html", form=BlockForm.of(block), focus=True
+    )
+
+
+@bp.post("/blocks/<int:block_id>")
+@require(any_role)
+def save_block(block_id: int):
+    """Save the block's form if it is valid and nobody saved the block since it was opened."""
+    block = editable_block(block_id)
+    try:
+        values = submitted_values(request.form)
+        upload = request.files.get("media_file")
+    except RequestEntityTooLarge:
+        megabytes = current_app.config["MAX_UPLOAD_BYTES"] // (1024 * 1024)
+        return _refuse(
+            block, block.data, None, {"media": f"The image is larger than {megabytes} MB."}
+        )
+    edited_version = request.form.get("version", type=int)
+    kind = BlockForm.of(block).kind
+    if kind is None:
+        return _refuse(
+            block,
+            values,
+            edited_version,
+            {"type": "This block's type is unknown; it cannot be edited."},
+        )
+    try:
+        if upload and upload.filename:
+            values = kind.with_upload(values, store_image(upload, current_user.id))
+        data = kind.clean(values)
+    except (MediaRejected, BlockInvalid) as refusal:
+        db.session.rollback()
+        errors = getattr(refusal, "errors", None) or {"media": str(refusal)}
+        return _refuse(block, values, edited_version, errors)
+    saved = db.session.execute(
+        update(Block)
+        .where(Block.id == block.id, Block.version == edited_version)
+        .values(data=data, version=Block.version + 1, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    if saved.rowcount != 1:
+        db.session.rollback()
+        return _refuse(block, values, edited_version, {}, conflict=True)
+    touch(block.row.page)
+    db.session.commit()
+    return changed(
+        "builder/_block.html",
+        f"{kind.label} block saved.",
+        editor_url(block.row.page_id, f"block-{block.id}"),
+        block=block,
+        focus=True,
+    )
+
+
+def _refuse(
+    block: Block, values, edited_version: int | None, errors: dict[str, str], conflict: bool = False
+):
+    """Show the form again with what the editor typed: field messages (422) or, when
+    someone else saved first, their version beside it (409). The stored block is untouched."""
+    db.session.refresh(block)
+    # After a conflict the form carries the current version, so saving again is a deliberate
+    # choice to replace the other person's text; otherwise it keeps the one being edited.
+    version = block.version if conflict or edited_version is None else edited_version
+    form = BlockForm(block, values, errors, conflict, version)
+    if conflict:
+        message = "Someone else saved this block meanwhile; your text is kept in the form."
+    else:
+        message = "The block was not saved: " + " ".join(errors.values())
+    status = 409 if conflict else 422
+    if is_htmx():
+        return refused("builder/_block_form.html", status, message, form=form, focus=True)
+    page = editable_page(block.row.page_id, with_content=True)
+    return refused("builder/editor.html", status, message, page=page, forms={block.id: form})

@@ -1,0 +1,91 @@
+"""Loading what a builder request acts on, with its page, in one query, and checking that
+the current user may edit that page."""
+
+from flask import abort
+from sqlalchemy import case, select, update
+from sqlalchemy.orm import joinedload, selectinload
+
+from blog.auth.roles import require_page_editor
+from blog.extensions import db
+from blog.models import Block, Page, Row, utcnow
+
+
+def editable_page(page_id: int, with_content: bool = False) -> Page:
+    """The page (with rows and blocks when asked), 404 if missing, 403 if not the user's."""
+    query = select(Page).where(Page.id == page_id)
+    if with_content:
+        query = query.options(
+            selectinload(Page.rows).selectinload(Row.blocks), selectinload(Page.tags)
+        )
+    page = db.first_or_404(query)
+    require_page_editor(page)
+    return page
+
+
+def editable_row(row_id: int) -> Row:
+    """The row with its page; 404 if missing, 403 if not the user's."""
+    row = db.first_or_404(select(Row).where(Row.id == row_id).options(joinedload(Row.page)))
+    require_page_editor(row.page)
+    return row
+
+
+def editable_block(block_id: int, deleted: bool = False) -> Block:
+    """The block (a live one, or with `deleted` one waiting for Undo) with its row and page."""
+    block = db.first_or_404(
+        select(Block)
+        .where(
+            Block.id == block_id,
+            Block.deleted_at.is_not(None) if deleted else Block.deleted_at.is_(None),
+        )
+        .options(joinedload(Block.row).joinedload(Row.page))
+    )
+    require_page_editor(block.row.page)
+    return block
+
+
+def column_blocks(row_id: int, column: int) -> list[Block]:
+    """The live blocks of one column, in order."""
+    return list(
+        db.session.scalars(
+            select(Block)
+            .where(Block.row_id == row_id, Block.column == column, Block.deleted_at.is_(None))
+            .order_by(Block.position, Block.id)
+        )
+    )
+
+
+def place_blocks(block_ids: list[int], row_id: int, column: int) -> None:
+    """Put these blocks, in this order, into one column: a single UPDATE however many."""
+    if not block_ids:
+        return
+    positions = {block_id: index for index, block_id in enumerate(block_ids)}
+    db.session.execute(
+        update(Block)
+        .where(Block.id.in_(block_ids))
+        .values(row_id=row_id, column=column, position=case(positions, value=Block.id))
+        .execution_options(synchronize_session=False)
+    )
+
+
+def place_rows(row_ids: list[int]) -> None:
+    """Give these rows of one page their positions in this order, in a single UPDATE."""
+    if not row_ids:
+        return
+    positions = {row_id: index for index, row_id in enumerate(row_ids)}
+    db.session.execute(
+        update(Row)
+        .where(Row.id.in_(row_ids))
+        .values(position=case(positions, value=Row.id))
+        .execution_options(synchronize_session=False)
+    )
+
+
+def touch(page: Page) -> None:
+    """Record that the page's draft changed now (for "last change" in the pages list)."""
+    page.updated_at = utcnow()
+
+
+def forbid_unless(condition: bool, status: int = 400) -> None:
+    """Abort with `status` unless condition holds."""
+    if not condition:
+        abort(status)

@@ -1,0 +1,83 @@
+"""Checking a page's details (title, slug, summary, tags) as typed in the editor."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from blog.extensions import db
+from blog.models import Page, Tag
+from blog.slugs import slug_problem, slugify, unique_slug
+
+TITLE_MAX, SUMMARY_MAX, TAG_MAX, TAGS_MAX = 200, 500, 40, 12
+
+
+@dataclass
+class PageDetails:
+    """The details form: the values typed and a message per refused field."""
+
+    title: str
+    slug: str
+    summary: str
+    tags: str
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, page: Page) -> "PageDetails":
+        return cls(page.title, page.slug, page.summary, ", ".join(t.name for t in page.tags))
+
+
+def tag_names(typed: str) -> list[str]:
+    """Comma-separated tags, trimmed, without empties or repeats (by slug)."""
+    names, seen = [], set()
+    for name in (part.strip() for part in typed.split(",")):
+        if name and slugify(name) not in seen:
+            seen.add(slugify(name))
+            names.append(name)
+    return names
+
+
+def checked_details(page: Page, form: Mapping[str, str]) -> PageDetails:
+    """The typed details with a message for each field that cannot be stored as it is."""
+    details = PageDetails(
+        title=form.get("title", "").strip(),
+        slug=form.get("slug", "").strip(),
+        summary=form.get("summary", "").strip(),
+        tags=form.get("tags", ""),
+    )
+    errors = details.errors
+    if not details.title:
+        errors["title"] = "Give the page a title."
+    elif len(details.title) > TITLE_MAX:
+        errors["title"] = f"Shorten the title to {TITLE_MAX} characters or fewer."
+    if _slug_follows_title(page, details):
+        details.slug = unique_slug(details.title or page.title, page.id)
+    elif problem := slug_problem(details.slug):
+        errors["slug"] = problem
+    elif db.session.scalar(select(Page.id).where(Page.slug == details.slug, Page.id != page.id)):
+        errors["slug"] = f"Another page already uses “{details.slug}”; choose another slug."
+    if len(details.summary) > SUMMARY_MAX:
+        errors["summary"] = f"Shorten the summary to {SUMMARY_MAX} characters or fewer."
+    names = tag_names(details.tags)
+    if len(names) > TAGS_MAX or any(len(n) > TAG_MAX or not slugify(n) for n in names):
+        errors["tags"] = (
+            f"Use at most {TAGS_MAX} tags of up to {TAG_MAX} characters, "
+            "each with a letter or digit, separated by commas."
+        )
+    return details
+
+
+def _slug_follows_title(page: Page, details: PageDetails) -> bool:
+    """A never-published page whose slug nobody chose keeps following its title."""
+    untouched = details.slug == page.slug and page.slug.startswith(slugify(page.title))
+    return untouched and page.published_at is None and details.title != page.title
+
+
+def apply_details(page: Page, details: PageDetails) -> None:
+    """Store checked details on the page, reusing existing tags by slug."""
+    page.title, page.slug, page.summary = details.title, details.slug, details.summary
+    wanted = {slugify(name): name for name in tag_names(details.tags)}
+    existing = {
+        tag.slug: tag for tag in db.session.scalars(select(Tag).where(Tag.slug.in_(wanted)))
+    }
+    page.tags = [existing.get(slug) or Tag(name=name, slug=slug) for slug, name in wanted.items()]

@@ -1,0 +1,38 @@
+"""How builder actions answer: htmx gets the changed fragment and an announcement for
+screen readers; a plain form post gets a 303 back to the editor with the same words."""
+
+import json
+
+from flask import Response, flash, make_response, redirect, render_template, url_for
+
+from blog.htmx import is_htmx
+
+
+def editor_url(page_id: int, anchor: str | None = None, **params) -> str:
+    """The editor of a page, optionally scrolled to an element (`row-3`, `block-12`)."""
+    url = url_for("builder.editor", page_id=page_id, **params)
+    return f"{url}#{anchor}" if anchor else url
+
+
+def announced(response: Response, message: str) -> Response:
+    """Ask builder.js to read `message` out through the page's aria-live region."""
+    response.headers["HX-Trigger"] = json.dumps({"announce": message})
+    return response
+
+
+def changed(
+    fragment: str | None, message: str, back_to: str, status: int = 200, **context
+) -> Response:
+    """Answer a successful change: the fragment (or nothing) for htmx, else a 303 to
+    `back_to` with `message` flashed."""
+    if not is_htmx():
+        flash(message, "info")
+        return redirect(back_to, 303)
+    body = render_template(fragment, **context) if fragment else ""
+    return announced(make_response(body, status), message)
+
+
+def refused(template: str, status: int, message: str, **context) -> Response:
+    """Answer a refused change (409, 422, ...) with `template`, which shows it in the place
+    the person was working, and announce why."""
+    return announced(make_response(render_template(template, **context), status), message)

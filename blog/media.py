@@ -1,0 +1,210 @@
+"""Image uploads: validate, re-encode without metadata, make variants, store by content hash."""
+
+import hashlib
+import io
+import os
+import re
+import struct
+import tempfile
+import warnings
+import zlib
+from pathlib import Path
+from typing import IO, BinaryIO
+
+from flask import current_app
+from PIL import Image, ImageOps
+from sqlalchemy import select
+from werkzeug.datastructures import FileStorage
+
+from blog.extensions import db
+from blog.models import Media
+
+URL_PREFIX = "/media"
+SHA256 = re.compile(r"[0-9a-f]{64}")
+VARIANT_WIDTHS = (480, 960, 1600)
+MAX_PIXELS = 40_000_000
+MEGABYTE = 1024 * 1024
+
+NOT_AN_IMAGE = "That file is not an image this site can use: upload a JPEG, PNG, GIF or WebP."
+DAMAGED = "The image is damaged or incomplete: save or export it again, then upload it."
+TOO_MANY_PIXELS = (
+    f"The image is too large in pixels (at most {MAX_PIXELS // 1_000_000} megapixels)."
+)
+
+# The format Pillow reads -> the format stored. MPO is how Pillow names many phones' JPEGs;
+# a GIF keeps only its first frame, as a PNG.
+STORED_FORMAT = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "GIF": "PNG", "WEBP": "WEBP"}
+READ_FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
+CONTENT_TYPE = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+SAVE_OPTIONS = {
+    "JPEG": {"quality": 85, "progressive": True, "optimize": True},
+    "PNG": {"optimize": True},
+    "WEBP": {"quality": 85},
+}
+# Modes each stored format keeps as they are; anything else is converted first.
+KEPT_MODES = {
+    "JPEG": ("L", "RGB"),
+    "PNG": ("1", "L", "LA", "I", "I;16", "P", "RGB", "RGBA"),
+    "WEBP": ("RGB", "RGBA"),
+}
+# What a broken or hostile file makes Pillow raise while it is read.
+UNREADABLE = (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error)
+
+
+class MediaRejected(ValueError):
+    """An upload the site refuses; the message says why, in words for the person uploading."""
+
+
+class MediaStore:
+    """Image files in one local folder, named by content: "<sha256>" for an original and
+    "<sha256>-<width>" for a narrower variant. Put, open and url are all the app uses, so an
+    S3-compatible store with the same three methods can take this one's place."""
+
+    def __init__(self, folder: str | Path, url_prefix: str = URL_PREFIX) -> None:
+        self.folder = Path(folder)
+        self.url_prefix = url_prefix
+
+    def put(self, data: bytes, sha256: str, width: int | None = None) -> None:
+        """Store a file atomically: readers see no file or the whole file, never a part."""
+        target = self._path(sha256, width)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        # The temporary file is in the same folder, so os.replace is a rename, never a copy.
+        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".incoming-")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def open(self, sha256: str, width: int | None = None) -> BinaryIO:
+        """The stored file, for reading; FileNotFoundError when there is none."""
+        return self._path(sha256, width).open("rb")
+
+    def url(self, sha256: str, width: int | None = None) -> str:
+        """Where browsers fetch the original, or its variant of this width."""
+        suffix = "" if width is None else f"/{width}"
+        return f"{self.url_prefix}/{sha256}{suffix}"
+
+    def _path(self, sha256: str, width: int | None) -> Path:
+        # Names come from hashes, never from users; refuse anything else (no "../" ever).
+        if not SHA256.fullmatch(sha256) or (width is not None and width <= 0):
+            raise ValueError(f"Not a media file name: {sha256!r}, width {width!r}")
+        return self.folder / (sha256 if width is None else f"{sha256}-{width}")
+
+
+def media_store() -> MediaStore:
+    """The media store of the current app (its MEDIA_DIR folder)."""
+    return MediaStore(current_app.config["MEDIA_DIR"])
+
+
+def variant_widths(width: int) -> tuple[int, ...]:
+    """The variant widths made for an image this wide: those strictly narrower than it."""
+    return tuple(size for size in VARIANT_WIDTHS if size < width)
+
+
+def store_image(upload: IO[bytes] | FileStorage, uploader_id: int | None) -> Media:
+    """Check, re-encode and store an uploaded image with its variants; return its Media.
+
+    The same picture uploaded twice is one Media. The Media is added to the session and
+    flushed; the caller commits. Raises MediaRejected, and stores nothing, for a file that is
+    too big, not a JPEG, PNG, GIF or WebP, damaged, or too large in pixels.
+    """
+    data = _read_upload(upload, current_app.config["MAX_CONTENT_LENGTH"])
+    picture, stored_format = _decode(data)
+    encoded = _encode(picture, stored_format)
+    sha256 = hashlib.sha256(encoded).hexdigest()
+    store = media_store()
+    # Files first: a committed Media row must never point at a missing file. Rewriting the
+    # same name is harmless (same content) and repairs a file lost from the folder.
+    store.put(encoded, sha256)
+    for width in variant_widths(picture.width):
+        store.put(_encode(_resized(picture, width), stored_format), sha256, width)
+    media = db.session.scalar(select(Media).where(Media.sha256 == sha256))
+    if media is None:
+        media = Media(
+            sha256=sha256,
+            content_type=CONTENT_TYPE[stored_format],
+            width=picture.width,
+            height=picture.height,
+            size=len(encoded),
+            uploader_id=uploader_id,
+        )
+        db.session.add(media)
+        db.session.flush()
+    return media
+
+
+def _read_upload(upload: IO[bytes] | FileStorage, limit: int) -> bytes:
+    """The upload's bytes, reading no more than one byte past the limit."""
+    stream = upload.stream if isinstance(upload, FileStorage) else upload
+    data = bytearray()
+    while len(data) <= limit:
+        chunk = stream.read(limit + 1 - len(data))
+        if not chunk:
+            break
+        data += chunk
+    if len(data) > limit:
+        raise MediaRejected(f"The image is larger than {limit / MEGABYTE:g} MB.")
+    return bytes(data)
+
+
+def _decode(data: bytes) -> tuple[Image.Image, str]:
+    """Open and fully decode an upload, upright and without metadata, with its stored format."""
+    with warnings.catch_warnings():
+        # Pillow only warns between its own limit and twice that: here a warning is a refusal.
+        pass
+        try:
+            image = Image.open(io.BytesIO(data), formats=READ_FORMATS)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+            raise MediaRejected(TOO_MANY_PIXELS) from error
+        except UNREADABLE as error:
+            raise MediaRejected(NOT_AN_IMAGE) from error
+    if image.format not in STORED_FORMAT:
+        raise MediaRejected(NOT_AN_IMAGE)
+    # The header's size, checked before a single pixel is decoded.
+    if image.width * image.height > MAX_PIXELS:
+        raise MediaRejected(TOO_MANY_PIXELS)
+    try:
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+    except UNREADABLE as error:
+        raise MediaRejected(DAMAGED) from error
+    stored_format = STORED_FORMAT[image.format]
+    return _without_metadata(upright, stored_format), stored_format
+
+
+def _without_metadata(picture: Image.Image, stored_format: str) -> Image.Image:
+    """The picture in a mode its stored format keeps, with no EXIF, GPS, ICC or comments."""
+    # Transparency of paletted or single-colour-key images lives in .info, which is emptied
+    # below: move it into an alpha channel first.
+    if picture.has_transparency_data and picture.mode not in ("LA", "RGBA"):
+        picture = picture.convert("RGBA")
+    if picture.mode not in KEPT_MODES[stored_format]:
+        picture = picture.convert("RGBA" if "A" in picture.mode else "RGB")
+    else:
+        picture = picture.copy()
+    # Encoders fall back to .info for ICC profiles and comments: leave them nothing to find.
+    picture.info = {}
+    return picture
+
+
+def _resized(picture: Image.Image, width: int) -> Image.Image:
+    """The picture scaled down to this width, keeping its proportions."""
+    height = max(1, round(picture.height * width / picture.width))
+    # Pillow resizes paletted and 1-bit images pixel by pixel; give LANCZOS real colours.
+    if picture.mode == "P":
+        picture = picture.convert("RGB")
+    elif picture.mode == "1":
+        picture = picture.convert("L")
+    return picture.resize((width, height), Image.Resampling.LANCZOS)
+
+
+def _encode(picture: Image.Image, stored_format: str) -> bytes:
+    """The picture's file bytes in its stored format."""
+    buffer = io.BytesIO()
+    picture.save(buffer, format=stored_format, **SAVE_OPTIONS[stored_format])
+    return buffer.getvalue()

@@ -1,0 +1,52 @@
+"""Serving stored images by content hash, with their true type and a year-long cache."""
+
+from flask import Blueprint, Flask, Response, abort, send_file
+from sqlalchemy import select
+
+from blog.extensions import db
+from blog.media import SHA256, URL_PREFIX, media_store, variant_widths
+from blog.models import Media
+
+bp = Blueprint("media", __name__, url_prefix=URL_PREFIX)
+
+# A file's name is its content's hash: what is at an address never changes.
+FOREVER = "public, max-age=31536000, immutable"
+
+
+@bp.get("/<sha256>")
+def original(sha256: str) -> Response:
+    """The uploaded image, as re-encoded when it was stored."""
+    return _send(_media_or_404(sha256), None)
+
+
+@bp.get("/<sha256>/<int:width>")
+def variant(sha256: str, width: int) -> Response:
+    """A narrower copy of the image; only the widths made for it exist."""
+    media = _media_or_404(sha256)
+    if width not in variant_widths(media.width):
+        abort(404)
+    return _send(media, width)
+
+
+def _media_or_404(sha256: str) -> Media:
+    if not SHA256.fullmatch(sha256):
+        abort(404)
+    return db.first_or_404(select(Media).where(Media.sha256 == sha256))
+
+
+def _send(media: Media, width: int | None) -> Response:
+    try:
+        file = media_store().open(media.sha256, width)
+    except FileNotFoundError:
+        abort(404)
+    etag = media.sha256 if width is None else f"{media.sha256}-{width}"
+    response = send_file(file, mimetype=media.content_type, etag=etag, conditional=True)
+    response.headers["Cache-Control"] = FOREVER
+    # The type comes from the Media row; browsers must not guess another one from the bytes.
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Serve media under /media."""
+    app.register_blueprint(bp)

@@ -1,0 +1,96 @@
+/* The builder's small script: drag and drop with SortableJS, the aria-live announcements,
+   upload progress and size checks. Everything else is htmx attributes in the templates, and
+   every action also works as a plain form without this file. */
+(function () {
+  "use strict";
+
+  document.documentElement.classList.add("js");
+
+  // Read out what the server says each change did (HX-Trigger: {"announce": "..."}).
+  document.body.addEventListener("announce", function (event) {
+    var announcer = document.getElementById("announcer");
+    if (!announcer) return;
+    // Clearing first makes screen readers repeat a message that did not change.
+    announcer.textContent = "";
+    window.setTimeout(function () { announcer.textContent = event.detail.value; }, 50);
+  });
+
+  // After a drop, post the container's ids in their new order through its order form.
+  function postOrder(list, name, selector) {
+    var form = document.getElementById(list.dataset.orderForm);
+    if (!form) return;
+    form.querySelectorAll("input[name='" + name + "']").forEach(function (input) {
+      input.remove();
+    });
+    list.querySelectorAll(selector).forEach(function (item) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      input.value = item.dataset[name === "row" ? "rowId" : "blockId"];
+      form.appendChild(input);
+    });
+    htmx.trigger(form, "reorder");
+  }
+
+  function makeSortable(list) {
+    if (list.dataset.sortableReady) return;
+    list.dataset.sortableReady = "yes";
+    var rows = list.dataset.sortable === "rows";
+    Sortable.create(list, {
+      group: rows ? "rows" : "blocks",
+      handle: rows ? ".row-handle" : ".block-handle",
+      draggable: rows ? ".builder-row" : "[data-block-id]",
+      // Pointer events instead of native drag and drop: the same path for mouse and touch.
+      forceFallback: true,
+      fallbackOnBody: true,
+      animation: 150,
+      onEnd: function (event) {
+        if (event.from === event.to && event.oldIndex === event.newIndex) return;
+        if (rows) {
+          postOrder(event.to, "row", ":scope > [data-row-id]");
+        } else {
+          postOrder(event.to, "block", ":scope > [data-block-id]");
+        }
+      }
+    });
+  }
+
+  htmx.onLoad(function (content) {
+    var lists = content.querySelectorAll ? content.querySelectorAll("[data-sortable]") : [];
+    lists.forEach(makeSortable);
+    if (content.matches && content.matches("[data-sortable]")) makeSortable(content);
+  });
+
+  // Refuse a too-large image before sending it; the server refuses it too.
+  document.body.addEventListener("htmx:confirm", function (event) {
+    var input = event.target.querySelector && event.target.querySelector("input[type=file]");
+    if (!input || !input.files.length) return;
+    var limit = Number(input.dataset.maxBytes);
+    if (limit && input.files[0].size > limit) {
+      event.preventDefault();
+      var message = input.parentElement.querySelector(".upload-too-large");
+      if (!message) {
+        message = document.createElement("span");
+        message.className = "field-error upload-too-large";
+        message.setAttribute("role", "alert");
+        input.after(message);
+      }
+      message.textContent = "The image is larger than " +
+        Math.floor(limit / 1048576) + " MB; choose a smaller one.";
+    }
+  });
+
+  // Show upload progress (htmx 2 reports it through htmx:xhr:progress).
+  document.body.addEventListener("htmx:xhr:progress", function (event) {
+    var bar = event.target.querySelector && event.target.querySelector(".upload-progress");
+    if (!bar || !event.detail.lengthComputable) return;
+    bar.hidden = false;
+    bar.value = Math.round((event.detail.loaded / event.detail.total) * 100);
+  });
+
+  // Close the "Add block" and "Add Row" menus once a choice was made.
+  document.body.addEventListener("htmx:afterRequest", function (event) {
+    var menu = event.target.closest && event.target.closest("details");
+    if (menu) menu.open = false;
+  });
+})();
