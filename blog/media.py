@@ -156,7 +156,7 @@ def _decode(data: bytes) -> tuple[Image.Image, str]:
     """Open and fully decode an upload, upright and without metadata, with its stored format."""
     with warnings.catch_warnings():
         # Pillow only warns between its own limit and twice that: here a warning is a refusal.
-        pass
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             image = Image.open(io.BytesIO(data), formats=READ_FORMATS)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
@@ -170,7 +170,7 @@ def _decode(data: bytes) -> tuple[Image.Image, str]:
         raise MediaRejected(TOO_MANY_PIXELS)
     try:
         image.load()
-        upright = ImageOps.exif_transpose(image)
+        upright = image
     except UNREADABLE as error:
         raise MediaRejected(DAMAGED) from error
     stored_format = STORED_FORMAT[image.format]

@@ -2,8 +2,8 @@
 
 from flask import current_app, redirect, request
 from flask_login import current_user
-from werkzeug.exceptions import RequestEntityTooLarge
 from sqlalchemy import func, select, update
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from blog.auth.roles import any_role, require
 from blog.builder import bp
