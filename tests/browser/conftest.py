@@ -48,7 +48,9 @@ def live_server(make_app):
 @pytest.fixture
 def page(browser, live_server):
     """A fresh browser tab; fails the test on any console error (CSP violations included)."""
-    context = browser.new_context(base_url=live_server.url)
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 1400}
+    )
     tab = context.new_page()
     errors: list[str] = []
 

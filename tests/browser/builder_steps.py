@@ -1,0 +1,72 @@
+"""What a person does in the builder, as small steps shared by the browser tests."""
+
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+from support import PASSWORD
+
+
+def log_in(page: Page, email: str) -> None:
+    page.goto("/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Pages")).to_be_visible()
+
+
+def start_new_page(page: Page) -> int:
+    """Press "New page" and return the new page's id from the editor's address."""
+    page.get_by_role("button", name="New page").click()
+    expect(page).to_have_url(re.compile(r"/builder/pages/\d+$"))
+    return int(page.url.rsplit("/", 1)[1])
+
+
+def rows(page: Page) -> Locator:
+    return page.locator(".builder-row")
+
+
+def column(row: Locator, index: int) -> Locator:
+    return row.locator(".builder-column").nth(index)
+
+
+def add_row(page: Page, layout_label: str) -> Locator:
+    """Add a row with the named layout; returns the new (last) row."""
+    count = rows(page).count()
+    page.get_by_text("Add Row", exact=True).click()
+    page.get_by_role("button", name=layout_label, exact=True).click()
+    expect(rows(page)).to_have_count(count + 1)
+    return page.locator("#" + rows(page).last.get_attribute("id"))
+
+
+def add_block(target_column: Locator, type_label: str) -> Locator:
+    """Add a block of the named type to a column; returns its edit form."""
+    target_column.get_by_text("Add block", exact=True).click()
+    target_column.get_by_role("button", name=type_label, exact=True).click()
+    form = target_column.locator("form.editing").last
+    expect(form).to_be_visible()
+    return target_column.page.locator("#" + form.get_attribute("id"))
+
+
+def save(form: Locator) -> None:
+    form_id = form.get_attribute("id")
+    form.get_by_role("button", name="Save").click()
+    expect(form.page.locator(f"article#{form_id}")).to_be_visible()
+
+
+def block_texts(target_column: Locator) -> list[str]:
+    """The text of each block preview in a column, in order."""
+    return [text.strip() for text in target_column.locator(".block-preview").all_inner_texts()]
+
+
+def drag(page: Page, handle: Locator, target: Locator, above: bool = True) -> None:
+    """Drag by a handle with the mouse and drop near the top (or bottom) of target."""
+    handle.scroll_into_view_if_needed()
+    start = handle.bounding_box()
+    page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] / 2)
+    page.mouse.down()
+    box = target.bounding_box()
+    y = box["y"] + (4 if above else box["height"] - 4)
+    page.mouse.move(box["x"] + box["width"] / 2, y, steps=12)
+    page.mouse.move(box["x"] + box["width"] / 2 + 1, y + (1 if above else -1), steps=3)
+    page.mouse.up()
