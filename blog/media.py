@@ -170,7 +170,7 @@ def _decode(data: bytes) -> tuple[Image.Image, str]:
         raise MediaRejected(TOO_MANY_PIXELS)
     try:
         image.load()
-        upright = image
+        upright = ImageOps.exif_transpose(image)
     except UNREADABLE as error:
         raise MediaRejected(DAMAGED) from error
     stored_format = STORED_FORMAT[image.format]
