@@ -1,0 +1,6 @@
+"""`python -m bench`: run every benchmark and print its figures."""
+
+from bench import block_save
+
+if __name__ == "__main__":
+    block_save.main()
