@@ -29,11 +29,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     limiter.init_app(app)
     login_manager.init_app(app)
 
-    from blog import admin, auth, builder, cli, errors, htmx, public, render
+    from blog import admin, auth, builder, cli, errors, htmx, media_views, public, render
 
     auth.init_app(app)
     builder.init_app(app)
     admin.init_app(app)
+    media_views.init_app(app)
     public.init_app(app)  # last: its /<slug> route must not shadow the others
     cli.init_app(app)
     errors.init_app(app)
