@@ -50,6 +50,10 @@ def config_from_environment(instance_path: Path) -> dict:
         "SECRET_KEY": _secret_key(env, instance_path),
         "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # Where the site is served from, for absolute links made outside a request.
+        "BLOG_BASE_URL": os.environ.get("BLOG_BASE_URL", "http://127.0.0.1:5000"),
+        "BLOG_TITLE": os.environ.get("BLOG_TITLE", "Blog"),
+        "RATELIMIT_HEADERS_ENABLED": True,
         "MEDIA_DIR": os.environ.get("BLOG_MEDIA_DIR", str(instance_path / "media")),
         "MAX_UPLOAD_BYTES": max_upload_mb * 1024 * 1024,
         # Room for the form fields that come with an upload of the largest allowed image.

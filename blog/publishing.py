@@ -1,29 +1,115 @@
-"""Publishing freezes a page's draft into a revision whose HTML is rendered once."""
+"""Publishing freezes a page's draft into a revision rendered once; readers get that."""
 
+from flask import current_app, has_request_context, render_template
+from markupsafe import Markup
 from sqlalchemy import func, select
 
-from blog.builder.document import page_document
+from blog import search
+from blog.builder.blocks import REGISTRY
+from blog.builder.document import page_document, rows_from_document
+from blog.comments import CommentForm
 from blog.extensions import db
-from blog.models import Page, Revision, User, utcnow
+from blog.models import Page, Revision, Row, User, utcnow
 from blog.render import render_page
+
+WORDS_PER_MINUTE = 220
+# Where an article's approved comments go in its stored page (see reader_page).
+COMMENTS_MARK = "<!-- approved comments -->"
+
+
+def plain_text(content: dict) -> str:
+    """Every word readers see in the page's blocks, in order."""
+    parts = []
+    for row in content["rows"]:
+        for column in row["columns"]:
+            for block in column:
+                kind = REGISTRY.get(block["type"])
+                if kind is not None:
+                    parts.append(kind.plain_text(block["data"]))
+    return "\n".join(part for part in parts if part)
+
+
+def reader_page(
+    page: Page, revision: Revision, comments_html: str | None = None, comment_form=None
+) -> str:
+    """The whole article page as readers get it. Without comments_html, the mark stays
+    where the comments go: that is the stored copy anonymous readers are served."""
+    comments = Markup(comments_html) if comments_html is not None else Markup(COMMENTS_MARK)
+    context = dict(
+        page=page,
+        revision=revision,
+        body=Markup(revision.html),
+        comments=comments,
+        reader_copy=comments_html is None,
+        comment=comment_form or CommentForm(),
+    )
+    if has_request_context():
+        return render_template("public/article.html", **context)
+    # Publishing from a command: absolute links need a host, taken from the configuration.
+    with current_app.test_request_context(base_url=current_app.config["BLOG_BASE_URL"]):
+        return render_template("public/article.html", **context)
 
 
 def publish(page: Page, user: User | None) -> Revision:
-    """Snapshot the draft into a new revision, render it, and make it the published one.
+    """Snapshot the draft into a new revision, render it, and make it what readers get.
 
     The caller commits; until then nothing readers see has changed.
     """
     content = page_document(page, with_ids=True)
     content["status"] = "published"
+    text = plain_text(content)
     number = (
-        db.session.scalar(select(func.max(Revision.number)).where(Revision.page_id == page.id)) or 0
-    ) + 1
+        db.session.scalar(
+            select(func.coalesce(func.max(Revision.number), 0)).where(Revision.page_id == page.id)
+        )
+        + 1
+    )
     revision = Revision(
-        page_id=page.id, number=number, author=user, content=content, html=render_page(content)
+        page_id=page.id,
+        number=number,
+        author=user,
+        content=content,
+        title=page.title,
+        summary=page.summary,
+        html=render_page(content),
+        search_text=text,
+        reading_minutes=max(1, round(len(text.split()) / WORDS_PER_MINUTE)),
+        tags=list(page.tags),
     )
     db.session.add(revision)
     db.session.flush()
     page.published_revision = revision
     page.status = "published"
     page.published_at = page.published_at or utcnow()
+    revision.reader_html = reader_page(page, revision)
+    search.index_page(page.id, revision.title, text)
     return revision
+
+
+def unpublish(page: Page) -> None:
+    """Take the page off the public site; its revisions stay for History and Restore."""
+    page.status = "draft"
+    search.unindex_page(page.id)
+
+
+def restore(page: Page, revision: Revision) -> None:
+    """Make a revision the draft again (title, summary, tags, rows). Readers keep getting
+    the published revision until the next Publish."""
+    content = revision.content
+    page.title, page.summary = content["title"], content.get("summary", "")
+    page.tags = list(revision.tags)
+    db.session.execute(db.delete(Row).where(Row.page_id == page.id))
+    db.session.expire(page, ["rows"])
+    page.rows = rows_from_document(content["rows"])
+
+
+def rerender_all() -> int:
+    """Render every published revision's stored pages again (after a template change)."""
+    count = 0
+    for page in db.session.scalars(select(Page).where(Page.published_revision_id.is_not(None))):
+        revision = page.published_revision
+        revision.html = render_page(revision.content)
+        revision.reader_html = reader_page(page, revision)
+        count += 1
+    current_app.logger.info("Rendered %d published pages again.", count)
+    return count

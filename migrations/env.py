@@ -5,12 +5,20 @@ import logging
 from alembic import context
 from flask import current_app
 
+from blog.search import is_search_object
+
 logger = logging.getLogger("alembic.env")
 config = context.config
 database = current_app.extensions["migrate"].db
 config.set_main_option(
     "sqlalchemy.url", database.engine.url.render_as_string(hide_password=False).replace("%", "%%")
 )
+
+
+def include_object(item, name, type_, reflected, compare_to) -> bool:
+    """Leave the full-text search objects (migration 0002, not in the models) out of
+    autogenerate's comparison."""
+    return not is_search_object(name)
 
 
 def run_migrations_offline() -> None:
@@ -35,6 +43,7 @@ def run_migrations_online() -> None:
 
     options = current_app.extensions["migrate"].configure_args
     options.setdefault("process_revision_directives", skip_empty_autogenerate)
+    options.setdefault("include_object", include_object)
     with database.engine.connect() as connection:
         context.configure(connection=connection, target_metadata=database.metadata, **options)
         with context.begin_transaction():

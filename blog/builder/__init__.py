@@ -27,6 +27,12 @@ def builder_template_names() -> dict:
 
 def init_app(app: Flask) -> None:
     # The view modules attach their routes to bp when imported.
-    from blog.builder import block_order_views, block_views, page_views, row_views  # noqa: F401
+    from blog.builder import (  # noqa: F401
+        block_order_views,
+        block_views,
+        page_views,
+        publish_views,
+        row_views,
+    )
 
     app.register_blueprint(bp)

@@ -3,7 +3,7 @@
 from blog.models.comments import Comment
 from blog.models.media import Media
 from blog.models.pages import Block, Page, Row, Tag, page_tags
-from blog.models.revisions import Revision
+from blog.models.revisions import Revision, revision_tags
 from blog.models.time import utcnow
 from blog.models.users import ROLES, User
 
@@ -18,5 +18,6 @@ __all__ = [
     "Tag",
     "User",
     "page_tags",
+    "revision_tags",
     "utcnow",
 ]

@@ -52,6 +52,10 @@ class Page(db.Model):
     published_revision_id: Mapped[int | None] = mapped_column(
         ForeignKey("revisions.id", ondelete="SET NULL", use_alter=True)
     )
+    # Approved comments, rendered when moderation changes them (readers' pages are stored
+    # HTML); the time of that change goes into the article's ETag and Last-Modified.
+    comments_html: Mapped[str] = mapped_column(Text, default="")
+    comments_changed_at: Mapped[datetime | None]
 
     author: Mapped["User"] = relationship()
     rows: Mapped[list["Row"]] = relationship(

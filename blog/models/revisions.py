@@ -1,18 +1,29 @@
 """A revision freezes a page's draft: its content in the export format and rendered HTML."""
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, ForeignKey, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from blog.extensions import db
 from blog.models.time import utcnow
 from blog.models.users import User
 
+if TYPE_CHECKING:
+    from blog.models.pages import Tag
+
+# The tags a page had when this revision was published (what readers' tag pages list).
+revision_tags = Table(
+    "revision_tags",
+    db.metadata,
+    Column("revision_id", ForeignKey("revisions.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
 
 class Revision(db.Model):
-    """One published (or restorable) state of a page."""
+    """One published state of a page: what readers get until the next Publish."""
 
     __tablename__ = "revisions"
     __table_args__ = (UniqueConstraint("page_id", "number"),)
@@ -22,7 +33,16 @@ class Revision(db.Model):
     number: Mapped[int]
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The page in the export format, with block ids for anchors.
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    # The rendered body, the whole article page as an anonymous reader gets it, and its
+    # words for search: all computed once, when publishing.
     html: Mapped[str] = mapped_column(Text)
+    reader_html: Mapped[str] = mapped_column(Text, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    reading_minutes: Mapped[int] = mapped_column(default=1)
 
     author: Mapped[User | None] = relationship()
+    tags: Mapped[list["Tag"]] = relationship(secondary=revision_tags, order_by="Tag.name")

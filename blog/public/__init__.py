@@ -1,9 +1,12 @@
-"""The public site readers see."""
+"""The public site readers see: front page, articles, tags, search, feed and sitemap."""
 
-from flask import Flask
+from flask import Blueprint, Flask
+
+bp = Blueprint("public", __name__)
 
 
 def init_app(app: Flask) -> None:
-    from blog.public.views import bp
+    # The view modules attach their routes to bp when imported.
+    from blog.public import article_views, feed_views, listing_views  # noqa: F401
 
     app.register_blueprint(bp)

@@ -65,6 +65,8 @@ def upgrade():
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('published_at', sa.DateTime(), nullable=True),
     sa.Column('published_revision_id', sa.Integer(), nullable=True),
+    sa.Column('comments_html', sa.Text(), nullable=False),
+    sa.Column('comments_changed_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_pages_author_id_users')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_pages')),
     sa.UniqueConstraint('slug', name=op.f('uq_pages_slug'))
@@ -101,7 +103,12 @@ def upgrade():
     sa.Column('author_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('content', sa.JSON(), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('summary', sa.Text(), nullable=False),
     sa.Column('html', sa.Text(), nullable=False),
+    sa.Column('reader_html', sa.Text(), nullable=False),
+    sa.Column('search_text', sa.Text(), nullable=False),
+    sa.Column('reading_minutes', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_revisions_author_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['page_id'], ['pages.id'], name=op.f('fk_revisions_page_id_pages'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_revisions')),
@@ -110,6 +117,13 @@ def upgrade():
     with op.batch_alter_table('revisions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_revisions_page_id'), ['page_id'], unique=False)
 
+    op.create_table('revision_tags',
+    sa.Column('revision_id', sa.Integer(), nullable=False),
+    sa.Column('tag_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['revision_id'], ['revisions.id'], name=op.f('fk_revision_tags_revision_id_revisions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['tag_id'], ['tags.id'], name=op.f('fk_revision_tags_tag_id_tags'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('revision_id', 'tag_id', name=op.f('pk_revision_tags'))
+    )
     with op.batch_alter_table('pages', schema=None) as batch_op:
         batch_op.create_foreign_key(
             batch_op.f('fk_pages_published_revision_id_revisions'),
@@ -165,6 +179,7 @@ def downgrade():
             batch_op.f('fk_pages_published_revision_id_revisions'), type_='foreignkey'
         )
 
+    op.drop_table('revision_tags')
     op.drop_table('revisions')
     op.drop_table('page_tags')
     with op.batch_alter_table('comments', schema=None) as batch_op:

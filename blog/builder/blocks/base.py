@@ -58,6 +58,12 @@ class BlockType:
         """
         return {}
 
+    def plain_text(self, data: Mapping[str, Any]) -> str:
+        """The words a reader sees in this block, for search and reading time: by default
+        the values of its text and textarea fields."""
+        words = (data.get(f.name) for f in self.fields if f.kind in ("text", "textarea"))
+        return " ".join(str(value) for value in words if value)
+
     def with_upload(self, raw: Mapping[str, Any], media: Any) -> dict[str, Any]:
         """The form data after an image was uploaded into this block's file field."""
         return dict(raw)

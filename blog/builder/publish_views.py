@@ -1,0 +1,107 @@
+"""Builder views that reach readers: Preview, Publish, Unpublish, History and Restore."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask import flash, make_response, redirect, render_template
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from blog.auth.roles import any_role, can_publish, require
+from blog.builder import bp
+from blog.builder.document import page_document
+from blog.builder.loading import editable_page, touch
+from blog.builder.responses import editor_url
+from blog.comments import CommentForm
+from blog.extensions import db
+from blog.models import Revision, Tag, utcnow
+from blog.publishing import WORDS_PER_MINUTE, plain_text, publish, restore, unpublish
+from blog.render import render_page
+
+
+@dataclass
+class DraftRevision:
+    """The draft shaped like a revision, for Preview through the public templates."""
+
+    title: str
+    summary: str
+    tags: list[Tag]
+    reading_minutes: int
+    created_at: datetime = field(default_factory=utcnow)
+
+
+@bp.get("/pages/<int:page_id>/preview")
+@require(any_role)
+def preview(page_id: int):
+    """The draft as readers would get it if it were published now (never cached)."""
+    page = editable_page(page_id, with_content=True)
+    content = page_document(page, with_ids=True)
+    words = len(plain_text(content).split())
+    draft = DraftRevision(
+        page.title, page.summary, list(page.tags), max(1, round(words / WORDS_PER_MINUTE))
+    )
+    html = render_template(
+        "public/article.html",
+        page=page,
+        revision=draft,
+        preview=True,
+        body=render_page(content),
+        comments=Markup(""),
+        comment=CommentForm(),
+    )
+    response = make_response(html)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/pages/<int:page_id>/publish")
+@require(can_publish)
+def publish_page(page_id: int):
+    """Freeze the draft into a new revision that readers get from now on."""
+    page = editable_page(page_id, with_content=True)
+    revision = publish(page, current_user)
+    db.session.commit()
+    flash(f"Published revision {revision.number}. Readers see it at /{page.slug}.", "info")
+    return redirect(editor_url(page.id), 303)
+
+
+@bp.post("/pages/<int:page_id>/unpublish")
+@require(can_publish)
+def unpublish_page(page_id: int):
+    """Take the page off the public site; the draft and the history stay."""
+    page = editable_page(page_id)
+    unpublish(page)
+    db.session.commit()
+    flash("Unpublished: readers no longer find this page.", "info")
+    return redirect(editor_url(page.id), 303)
+
+
+@bp.get("/pages/<int:page_id>/history")
+@require(any_role)
+def history(page_id: int):
+    """Every published revision, newest first, with who published it and when."""
+    page = editable_page(page_id)
+    revisions = db.session.scalars(
+        select(Revision)
+        .where(Revision.page_id == page.id)
+        .options(joinedload(Revision.author))
+        .order_by(Revision.number.desc())
+    ).all()
+    return render_template("builder/history.html", page=page, revisions=revisions)
+
+
+@bp.post("/pages/<int:page_id>/revisions/<int:number>/restore")
+@require(any_role)
+def restore_revision(page_id: int, number: int):
+    """Make a revision the draft again; readers see no change until the next Publish."""
+    page = editable_page(page_id, with_content=True)
+    revision = db.first_or_404(
+        select(Revision).where(Revision.page_id == page.id, Revision.number == number)
+    )
+    restore(page, revision)
+    touch(page)
+    db.session.commit()
+    flash(f"Revision {number} is the draft again. Publish to show it to readers.", "info")
+    return redirect(editor_url(page.id), 303)

@@ -1,0 +1,50 @@
+"""Lists of published pages: the front page, a tag's pages, and search results."""
+
+from flask import abort, render_template, request
+from sqlalchemy import func, select
+
+from blog.extensions import db
+from blog.models import Tag
+from blog.public import bp
+from blog.public.queries import PAGE_SIZE, published, published_with_tag
+from blog.search import search as search_pages
+
+
+def _paginated(query):
+    """One page of results (`?page=N`, ten to a page) and whether there are more; 404 for
+    a page number past the end."""
+    number = request.args.get("page", 1, type=int)
+    if number < 1:
+        abort(404)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    pages = db.session.scalars(query.limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)).all()
+    if number > 1 and not pages:
+        abort(404)
+    return pages, number, number * PAGE_SIZE < total
+
+
+@bp.get("/")
+def index():
+    """Published pages, newest first."""
+    pages, number, has_next = _paginated(published())
+    return render_template("public/index.html", pages=pages, number=number, has_next=has_next)
+
+
+@bp.get("/tags/<tag_slug>")
+def tag(tag_slug: str):
+    """Published pages with one tag."""
+    found = db.first_or_404(select(Tag).where(Tag.slug == tag_slug))
+    pages, number, has_next = _paginated(published_with_tag(found.slug))
+    if not pages:
+        abort(404)
+    return render_template(
+        "public/tag.html", tag=found, pages=pages, number=number, has_next=has_next
+    )
+
+
+@bp.get("/search")
+def search():
+    """Published pages matching the words of `q`, best first, with snippets."""
+    query = request.args.get("q", "").strip()[:200]
+    hits = search_pages(query) if query else []
+    return render_template("public/search.html", query=query, hits=hits)
