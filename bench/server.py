@@ -78,6 +78,7 @@ class BenchServer:
         if self.process:
             self.process.terminate()
             self.process.wait(timeout=10)
+            self.process = None
 
 
 class CountingClient:

@@ -29,7 +29,18 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     limiter.init_app(app)
     login_manager.init_app(app)
 
-    from blog import admin, auth, builder, cli, errors, htmx, media_views, public, render
+    from blog import (
+        admin,
+        auth,
+        builder,
+        cli,
+        errors,
+        htmx,
+        media_views,
+        public,
+        render,
+        security_headers,
+    )
 
     auth.init_app(app)
     builder.init_app(app)
@@ -40,6 +51,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     htmx.init_app(app)
     render.init_app(app)
+    security_headers.init_app(app)
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

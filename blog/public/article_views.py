@@ -1,8 +1,6 @@
 """An article, served from its stored published revision, and the comment form under it."""
 
-from datetime import datetime
-
-from flask import Response, abort, current_app, flash, make_response, redirect, request, url_for
+from flask import Response, current_app, flash, make_response, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -10,44 +8,34 @@ from blog.comments import CommentForm, checked_comment, client_hash
 from blog.extensions import csrf, db, limiter
 from blog.models import Comment, Page
 from blog.public import bp
-from blog.public.queries import article_fast_path, published
-from blog.publishing import COMMENTS_MARK, reader_page
-
-
-def _conditional(body: str, revision_id: int, changed: list[datetime | None], viewer: str):
-    """The article with validators, answering If-None-Match / If-Modified-Since with 304."""
-    last = max(moment for moment in changed if moment is not None)
-    response = make_response(body)
-    response.set_etag(f"r{revision_id}-c{int(last.timestamp() * 1e6)}-{viewer}")
-    response.last_modified = last
-    response.cache_control.no_cache = True
-    response.cache_control.public = viewer == "reader"
-    response.cache_control.private = viewer != "reader"
-    response.vary.add("Cookie")
-    return response.make_conditional(request)
+from blog.public.queries import published
+from blog.public.stored_pages import article_validators
+from blog.publishing import reader_page
 
 
 @bp.get("/<slug>")
 def article(slug: str) -> Response:
-    """A published page. Anonymous readers without a session get the stored page in one
-    query; everyone else (logged in, or with a message to show) gets it rendered."""
-    if not request.cookies.get(current_app.config["SESSION_COOKIE_NAME"]):
-        found = db.session.execute(article_fast_path(slug)).first()
-        if found is None:
-            abort(404)
-        body = found.reader_html.replace(COMMENTS_MARK, found.comments_html, 1)
-        return _conditional(body, found.id, [found.created_at, found.comments_changed_at], "reader")
+    """A published page, rendered for a reader with a session (logged in, or with a message
+    to show). Anonymous readers get the stored copy from blog/public/stored_pages.py."""
     return _rendered_article(slug, CommentForm(), 200)
 
 
 def _rendered_article(slug: str, comment: CommentForm, status: int) -> Response:
     page = db.first_or_404(published().where(Page.slug == slug))
     revision = page.published_revision
-    html = reader_page(page, revision, page.comments_html, comment)
+    response = make_response(reader_page(page, revision, page.comments_html, comment), status)
     if status != 200:
-        return make_response(html, status)
+        return response
     viewer = f"user{current_user.id}" if current_user.is_authenticated else "session"
-    return _conditional(html, revision.id, [revision.created_at, page.comments_changed_at], viewer)
+    etag, last = article_validators(
+        revision.id, [revision.created_at, page.comments_changed_at], viewer
+    )
+    response.set_etag(etag.strip('"'))
+    response.last_modified = last
+    response.cache_control.no_cache = True
+    response.cache_control.private = True
+    response.vary.add("Cookie")
+    return response.make_conditional(request)
 
 
 def _comment_limit() -> str:

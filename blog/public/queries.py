@@ -27,18 +27,3 @@ def published_with_tag(tag_slug: str) -> Select:
         .join(Tag, Tag.id == revision_tags.c.tag_id)
         .where(Tag.slug == tag_slug)
     )
-
-
-def article_fast_path(slug: str) -> Select:
-    """The stored article page and its comments, for anonymous readers: one row."""
-    return (
-        select(
-            Revision.id,
-            Revision.created_at,
-            Revision.reader_html,
-            Page.comments_html,
-            Page.comments_changed_at,
-        )
-        .join(Page, Page.published_revision_id == Revision.id)
-        .where(Page.slug == slug, Page.status == "published")
-    )
