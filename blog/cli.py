@@ -78,7 +78,9 @@ def deactivate(email: str) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from blog import page_commands
     from blog.demo import demo_command
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_command)
+    page_commands.init_app(app)

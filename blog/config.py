@@ -54,6 +54,9 @@ def config_from_environment(instance_path: Path) -> dict:
         "BLOG_BASE_URL": os.environ.get("BLOG_BASE_URL", "http://127.0.0.1:5000"),
         "BLOG_TITLE": os.environ.get("BLOG_TITLE", "Blog"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        "LOGIN_RATE_LIMIT_PER_CLIENT": "10 per minute",
+        "LOGIN_RATE_LIMIT_PER_ACCOUNT": "5 per minute",
+        "COMMENT_RATE_LIMIT": "10 per minute",
         "MEDIA_DIR": os.environ.get("BLOG_MEDIA_DIR", str(instance_path / "media")),
         "MAX_UPLOAD_BYTES": max_upload_mb * 1024 * 1024,
         # Room for the form fields that come with an upload of the largest allowed image.

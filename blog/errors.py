@@ -1,12 +1,21 @@
 """Error pages that say what went wrong in plain words."""
 
+import time
+
 from flask import Flask, render_template
 from werkzeug.exceptions import HTTPException
 
-from blog.extensions import db
+from blog.extensions import db, limiter
 
 
 def init_app(app: Flask) -> None:
+    @app.errorhandler(429)
+    def too_many_requests(error: HTTPException):
+        # Flask-Limiter adds Retry-After to this response; say the same thing in words.
+        reset_at = getattr(limiter.current_limit, "reset_at", None)
+        wait = max(1, int(reset_at - time.time())) if reset_at else 60
+        return render_template("error.html", error=error, retry_after=wait), 429
+
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         return render_template("error.html", error=error), error.code

@@ -10,7 +10,6 @@ import pytest
 from PIL import ExifTags, Image, ImageCms, PngImagePlugin
 from sqlalchemy import func, select
 
-from blog import media_views
 from blog.extensions import db
 from blog.media import MediaRejected, media_store, store_image
 from blog.models import Media
@@ -20,14 +19,6 @@ DAMAGED = "The image is damaged or incomplete: save or export it again, then upl
 TOO_MANY_PIXELS = "The image is too large in pixels (at most 40 megapixels)."
 CAMERA = "Snoopy Camera Co"
 FOREVER = "public, max-age=31536000, immutable"
-
-
-@pytest.fixture
-def app(app):
-    """The test app, serving /media (registered here until create_app does it)."""
-    if "media" not in app.blueprints:
-        media_views.init_app(app)
-    return app
 
 
 def picture(size=(1000, 600), mode="RGB", color="teal") -> Image.Image:

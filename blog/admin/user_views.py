@@ -1,17 +1,103 @@
-"""Admin views for managing people."""
+"""Admin views for people: list, invite, change role, deactivate and reactivate, reset."""
 
-from flask import Blueprint, render_template
-from sqlalchemy import select
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from sqlalchemy import func, select
 
+from blog.auth.invitations import password_link
 from blog.auth.roles import can_manage_users, require
 from blog.extensions import db
-from blog.models import User
+from blog.models import ROLES, User
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+def _back(message: str, category: str = "info"):
+    flash(message, category)
+    return redirect(url_for("admin.users"), 303)
+
+
+def _is_last_active_admin(user: User) -> bool:
+    """True when taking admin rights from this user would leave nobody to manage people."""
+    if user.role != "admin" or not user.active:
+        return False
+    admins = db.session.scalar(
+        select(func.count()).where(User.role == "admin", User.active.is_(True))
+    )
+    return admins <= 1
 
 
 @bp.get("/users")
 @require(can_manage_users)
 def users():
-    people = db.session.scalars(select(User).order_by(User.email))
-    return render_template("admin/users.html", users=people)
+    people = db.session.scalars(select(User).order_by(User.active.desc(), User.email))
+    return render_template("admin/users.html", users=people, roles=ROLES)
+
+
+@bp.post("/users")
+@require(can_manage_users)
+def invite_user():
+    """Create a user without a password and show a one-time link for them to set one."""
+    email = request.form.get("email", "").strip().lower()
+    name = request.form.get("name", "").strip() or email.split("@")[0]
+    role = request.form.get("role", "")
+    if "@" not in email or len(email) > 254 or email.startswith("@") or email.endswith("@"):
+        return _back(f"“{email}” is not an email address.", "error")
+    if role not in ROLES:
+        return _back("Choose a role: admin, editor or author.", "error")
+    if db.session.scalar(select(User.id).where(User.email == email)) is not None:
+        return _back(f"A user with the email {email} already exists.", "error")
+    user = User(email=email, name=name[:120], role=role)
+    db.session.add(user)
+    db.session.commit()
+    return _back(
+        f"Invited {email} as {role}. Send them this one-time link to choose a "
+        f"password: {password_link(user)}"
+    )
+
+
+@bp.post("/users/<int:user_id>/role")
+@require(can_manage_users)
+def change_role(user_id: int):
+    user = db.get_or_404(User, user_id)
+    role = request.form.get("role", "")
+    if role not in ROLES:
+        return _back("Choose a role: admin, editor or author.", "error")
+    if role != "admin" and _is_last_active_admin(user):
+        return _back(
+            f"{user.email} is the last active admin; make someone else admin first.", "error"
+        )
+    user.role = role
+    db.session.commit()
+    return _back(f"{user.email} is now {role}.")
+
+
+@bp.post("/users/<int:user_id>/deactivate")
+@require(can_manage_users)
+def deactivate(user_id: int):
+    user = db.get_or_404(User, user_id)
+    if _is_last_active_admin(user):
+        return _back(f"{user.email} is the last active admin and cannot be deactivated.", "error")
+    user.active = False
+    db.session.commit()
+    return _back(f"{user.email} is deactivated; their open sessions have ended.")
+
+
+@bp.post("/users/<int:user_id>/reactivate")
+@require(can_manage_users)
+def reactivate(user_id: int):
+    user = db.get_or_404(User, user_id)
+    user.active = True
+    db.session.commit()
+    return _back(f"{user.email} can log in again.")
+
+
+@bp.post("/users/<int:user_id>/reset")
+@require(can_manage_users)
+def reset_password(user_id: int):
+    """A one-time link for the user to choose a new password."""
+    user = db.get_or_404(User, user_id)
+    if not user.active:
+        return _back(f"Reactivate {user.email} first.", "error")
+    return _back(
+        f"Send {user.email} this one-time link to choose a new password: {password_link(user)}"
+    )

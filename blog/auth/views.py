@@ -2,13 +2,14 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_user, logout_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import EmailField, PasswordField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, Length, ValidationError
 
+from blog.auth.invitations import user_for_token
 from blog.extensions import db, limiter
 from blog.models import User
 
@@ -32,8 +33,18 @@ def _safe_next(target: str | None) -> str:
     return url_for("builder.pages")
 
 
+def _account_key() -> str:
+    """Throttle guesses at one account from anywhere, as well as from one client."""
+    return "login:" + request.form.get("email", "").strip().lower()
+
+
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT_PER_CLIENT"], methods=["POST"])
+@limiter.limit(
+    lambda: current_app.config["LOGIN_RATE_LIMIT_PER_ACCOUNT"],
+    methods=["POST"],
+    key_func=_account_key,
+)
 def login():
     form = LoginForm()
     if form.validate_on_submit():
@@ -52,3 +63,31 @@ def logout():
     logout_user()
     flash("You are logged out.", "info")
     return redirect(url_for("public.index"), 303)
+
+
+class SetPasswordForm(FlaskForm):
+    password = PasswordField("Password", validators=[DataRequired(), Length(min=10, max=1024)])
+    repeat = PasswordField("Repeat password", validators=[DataRequired()])
+
+    def validate_repeat(self, field) -> None:
+        if field.data != self.password.data:
+            raise ValidationError("The two passwords differ.")
+
+
+@bp.route("/password/<token>", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def set_password(token: str):
+    """Choose a password from a one-time link (an invitation or a reset)."""
+    user = user_for_token(token)
+    if user is None:
+        return render_template("auth/link_expired.html"), 404
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        user.set_password(form.password.data)
+        db.session.commit()
+        login_user(user)
+        flash("Your password is set.", "info")
+        return redirect(url_for("builder.pages"), 303)
+    return render_template("auth/set_password.html", form=form, user=user), (
+        422 if form.errors else 200
+    )

@@ -30,6 +30,7 @@ def init_app(app: Flask) -> None:
     from blog.builder import (  # noqa: F401
         block_order_views,
         block_views,
+        export_views,
         page_views,
         publish_views,
         row_views,

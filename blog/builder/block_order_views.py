@@ -7,7 +7,7 @@ from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.layout import OrderConflict, checked_order, moved
 from blog.builder.loading import column_blocks, editable_block, editable_row, place_blocks, touch
-from blog.builder.responses import changed, editor_url, refused
+from blog.builder.responses import changed, editor_url, refused_in_editor
 from blog.extensions import db
 from blog.models import Block, Row, utcnow
 
@@ -129,7 +129,8 @@ def order_blocks(row_id: int, column: int):
     except OrderConflict:
         db.session.rollback()
         sources = {(a.row_id, a.column) for a in arrivals}
-        return refused(
+        return refused_in_editor(
+            row.page_id,
             "builder/_column_conflict.html",
             409,
             "The page changed meanwhile; this column shows it as it is now.",

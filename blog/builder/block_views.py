@@ -10,7 +10,7 @@ from blog.builder import bp
 from blog.builder.block_forms import BlockForm, submitted_values
 from blog.builder.blocks import BlockInvalid, UnknownBlockType, block_type
 from blog.builder.loading import editable_block, editable_page, editable_row, touch
-from blog.builder.responses import changed, editor_url, refused
+from blog.builder.responses import changed, editor_url, refused, refused_in_editor
 from blog.extensions import db
 from blog.htmx import is_htmx, render
 from blog.media import MediaRejected, store_image
@@ -25,9 +25,9 @@ def add_block(row_id: int, column: int):
     try:
         kind = block_type(request.form.get("type", ""))
     except UnknownBlockType:
-        return changed(None, "Choose a block type from the list.", editor_url(row.page_id), 422)
+        return refused_in_editor(row.page_id, None, 422, "Choose a block type from the list.")
     if not 0 <= column < row.column_count:
-        return changed(None, "That column does not exist.", editor_url(row.page_id), 422)
+        return refused_in_editor(row.page_id, None, 422, "That column does not exist.")
     last = db.session.scalar(
         select(func.max(Block.position)).where(Block.row_id == row.id, Block.column == column)
     )

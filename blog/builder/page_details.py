@@ -1,5 +1,6 @@
 """Checking a page's details (title, slug, summary, tags) as typed in the editor."""
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -7,7 +8,7 @@ from sqlalchemy import select
 
 from blog.extensions import db
 from blog.models import Page, Tag
-from blog.slugs import slug_problem, slugify, unique_slug
+from blog.slugs import RESERVED_SLUGS, slug_problem, slugify, unique_slug
 
 TITLE_MAX, SUMMARY_MAX, TAG_MAX, TAGS_MAX = 200, 500, 40, 12
 
@@ -69,8 +70,17 @@ def checked_details(page: Page, form: Mapping[str, str]) -> PageDetails:
 
 def _slug_follows_title(page: Page, details: PageDetails) -> bool:
     """A never-published page whose slug nobody chose keeps following its title."""
-    untouched = details.slug == page.slug and page.slug.startswith(slugify(page.title))
+    untouched = details.slug == page.slug and _slug_made_from_title(page)
     return untouched and page.published_at is None and details.title != page.title
+
+
+def _slug_made_from_title(page: Page) -> bool:
+    """The slug is what unique_slug makes of the title ("menu", "menu-2"), not one a person
+    typed that merely starts with it ("menu-for-spring")."""
+    base = slugify(page.title) or "page"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-page"
+    return re.fullmatch(rf"{re.escape(base)}(-[0-9]+)?", page.slug) is not None
 
 
 def apply_details(page: Page, details: PageDetails) -> None:

@@ -5,6 +5,7 @@ import json
 
 from flask import Response, flash, make_response, redirect, render_template, url_for
 
+from blog.builder.loading import editable_page
 from blog.htmx import is_htmx
 
 
@@ -36,3 +37,16 @@ def refused(template: str, status: int, message: str, **context) -> Response:
     """Answer a refused change (409, 422, ...) with `template`, which shows it in the place
     the person was working, and announce why."""
     return announced(make_response(render_template(template, **context), status), message)
+
+
+def refused_in_editor(
+    page_id: int, fragment: str | None, status: int, message: str, **context
+) -> Response:
+    """Answer a refused change to a page: `fragment` (or nothing) for htmx, else the whole
+    editor, the page as it is now, with `message` at the top and the same status."""
+    if is_htmx():
+        body = render_template(fragment, **context) if fragment else ""
+        return announced(make_response(body, status), message)
+    flash(message, "error")
+    page = editable_page(page_id, with_content=True)
+    return refused("builder/editor.html", status, message, page=page)

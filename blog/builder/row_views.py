@@ -14,7 +14,7 @@ from blog.builder.layout import (
     moved,
 )
 from blog.builder.loading import editable_page, editable_row, place_blocks, place_rows, touch
-from blog.builder.responses import changed, editor_url, refused
+from blog.builder.responses import changed, editor_url, refused_in_editor
 from blog.extensions import db
 from blog.models import Block, Row
 
@@ -22,7 +22,7 @@ from blog.models import Block, Row
 def _chosen_layout(page_id: int):
     layout = request.form.get("layout", "")
     if layout not in LAYOUT_LABELS:
-        return None, changed(None, "Choose one of the listed layouts.", editor_url(page_id), 422)
+        return None, refused_in_editor(page_id, None, 422, "Choose one of the listed layouts.")
     return layout, None
 
 
@@ -148,12 +148,12 @@ def order_rows(page_id: int):
     try:
         order = checked_order(_page_row_ids(page.id), request.form.getlist("row", type=int))
     except OrderConflict:
-        page = editable_page(page_id, with_content=True)
-        return refused(
+        return refused_in_editor(
+            page.id,
             "builder/_rows.html",
             409,
             "The page changed meanwhile; the rows are shown as they are now.",
-            page=page,
+            page=editable_page(page_id, with_content=True),
         )
     place_rows(order)
     touch(page)

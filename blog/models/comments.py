@@ -1,12 +1,16 @@
 """Readers' comments on published pages, held for moderation."""
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from blog.extensions import db
 from blog.models.time import utcnow
+
+if TYPE_CHECKING:
+    from blog.models.pages import Page
 
 COMMENT_STATUSES = ("pending", "approved", "spam")
 
@@ -25,3 +29,5 @@ class Comment(db.Model):
     status: Mapped[str] = mapped_column(String(16), default="pending")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     client_hash: Mapped[str] = mapped_column(String(64), default="")
+
+    page: Mapped["Page"] = relationship()

@@ -38,13 +38,9 @@ def _rendered_article(slug: str, comment: CommentForm, status: int) -> Response:
     return response.make_conditional(request)
 
 
-def _comment_limit() -> str:
-    return current_app.config.get("COMMENT_RATE_LIMIT", "10 per minute")
-
-
 @bp.post("/<slug>/comments")
 @csrf.exempt  # anonymous readers have no session to forge; the honeypot and limit guard it
-@limiter.limit(_comment_limit)
+@limiter.limit(lambda: current_app.config["COMMENT_RATE_LIMIT"])
 def post_comment(slug: str):
     """Hold a reader's comment for moderation and tell them so."""
     page = db.first_or_404(select(Page).where(Page.slug == slug, Page.status == "published"))

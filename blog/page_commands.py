@@ -1,0 +1,80 @@
+"""Flask commands `pages export SLUG` and `pages import FILE|-`: pages as JSON documents."""
+
+import json
+from typing import IO
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from blog.extensions import db
+from blog.models import Page, Row, User
+from blog.page_export import export_page
+from blog.page_import import DocumentInvalid, import_page
+
+pages_cli = AppGroup("pages", help="Export pages as JSON documents and import them.")
+
+
+@pages_cli.command("export")
+@click.argument("slug")
+def export_command(slug: str) -> None:
+    """Print the page with this slug (its draft and pictures) as a JSON document."""
+    page = db.session.scalar(
+        select(Page)
+        .where(Page.slug == slug)
+        .options(selectinload(Page.rows).selectinload(Row.blocks), selectinload(Page.tags))
+    )
+    if page is None:
+        raise click.ClickException(f"No page has the slug {slug}.")
+    click.echo(json.dumps(export_page(page), indent=2, ensure_ascii=False))
+
+
+@pages_cli.command("import")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.option("--author", "author_email", help="Email of the page's author (default: an admin).")
+def import_command(file: IO[str], author_email: str | None) -> None:
+    """Store the JSON document in FILE (or "-" for standard input) as a new page and print
+    its URL path. A document with status "published" is published."""
+    author = _author(author_email)
+    try:
+        document = json.load(file, parse_constant=_refuse_constant)
+    except ValueError as error:  # bad JSON, and text that is not UTF-8
+        raise click.ClickException(f"Not a JSON document: {error}") from None
+    try:
+        page = import_page(document, author)
+    except DocumentInvalid as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(f"/{page.slug}")
+
+
+def _refuse_constant(name: str) -> None:
+    """NaN and Infinity are not JSON, though Python's parser takes them."""
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _author(email: str | None) -> User:
+    """The user named by --author, or else the first active admin."""
+    if email is not None:
+        user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+        if user is None:
+            raise click.ClickException(f"No user has the email {email}.")
+        if not user.active:
+            raise click.ClickException(f"{user.email} is deactivated; name an active user.")
+        return user
+    admin = db.session.scalar(
+        select(User).where(User.role == "admin", User.active.is_(True)).order_by(User.id).limit(1)
+    )
+    if admin is None:
+        raise click.ClickException(
+            "There is no active admin to record as the author: pass --author EMAIL."
+        )
+    return admin
+
+
+def init_app(app: Flask) -> None:
+    """Add the `pages` commands to the app's command line."""
+    app.cli.add_command(pages_cli)

@@ -1,0 +1,146 @@
+"""The admin area: people and comment moderation."""
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from blog.extensions import db
+from blog.models import Comment, Page, Row, User
+from blog.publishing import publish
+
+
+def _user(app, email):
+    with app.app_context():
+        return db.session.scalar(select(User).where(User.email == email))
+
+
+def _link(response) -> str:
+    """Follow the redirect and read the one-time link out of the flashed message."""
+    return re.search(r"(http://localhost/password/[\w.-]+)", response.get_data(as_text=True))[1]
+
+
+def test_admin_invites_a_user_who_sets_a_password_once(app, auth, client):
+    auth.login_as("admin")
+    response = client.post(
+        "/admin/users",
+        data={"email": "New@Example.com", "name": "Nia", "role": "editor"},
+        follow_redirects=True,
+    )
+    link = _link(response)
+    assert _user(app, "new@example.com").role == "editor"
+    auth.logout()
+    invited = app.test_client()
+    form = {"password": "a fine long password", "repeat": "a fine long password"}
+    assert invited.post(link, data=form).status_code == 303
+    assert invited.get("/builder/").status_code == 200
+    assert app.test_client().post(link, data=form).status_code == 404  # used up
+
+
+def test_set_password_refuses_a_short_or_mismatched_password(app, auth, client):
+    auth.login_as("admin")
+    link = _link(
+        client.post(
+            "/admin/users", data={"email": "x@example.com", "role": "author"}, follow_redirects=True
+        )
+    )
+    other = app.test_client()
+    short = other.post(link, data={"password": "short", "repeat": "short"})
+    assert short.status_code == 422
+    mismatch = other.post(link, data={"password": "long enough one", "repeat": "different one"})
+    assert "The two passwords differ" in mismatch.get_data(as_text=True)
+    assert _user(app, "x@example.com").password_hash == ""
+
+
+def test_reset_link_replaces_the_password(app, auth, client, make_user):
+    auth.login_as("admin")
+    user_id = make_user("author")
+    link = _link(client.post(f"/admin/users/{user_id}/reset", follow_redirects=True))
+    app.test_client().post(
+        link, data={"password": "brand new secret", "repeat": "brand new secret"}
+    )
+    assert _user(app, "author@example.com").check_password("brand new secret")
+
+
+@pytest.mark.parametrize("action, data", [("role", {"role": "editor"}), ("deactivate", {})])
+def test_the_last_active_admin_cannot_be_demoted_or_deactivated(app, auth, client, action, data):
+    admin_id = auth.login_as("admin")
+    response = client.post(f"/admin/users/{admin_id}/{action}", data=data, follow_redirects=True)
+    assert "last active admin" in response.get_data(as_text=True)
+    admin = _user(app, "admin@example.com")
+    assert (admin.role, admin.active) == ("admin", True)
+
+
+def test_a_second_admin_can_be_demoted_and_deactivated_and_reactivated(
+    app, auth, client, make_user
+):
+    auth.login_as("admin")
+    other = make_user("admin", email="other@example.com")
+    client.post(f"/admin/users/{other}/role", data={"role": "author"})
+    client.post(f"/admin/users/{other}/deactivate")
+    user = _user(app, "other@example.com")
+    assert (user.role, user.active) == ("author", False)
+    client.post(f"/admin/users/{other}/reactivate")
+    assert _user(app, "other@example.com").active is True
+
+
+@pytest.mark.parametrize(
+    "form, message",
+    [
+        ({"email": "not-an-email", "role": "author"}, "is not an email address"),
+        ({"email": "a@example.com", "role": "owner"}, "Choose a role"),
+        ({"email": "admin@example.com", "role": "author"}, "already exists"),
+    ],
+)
+def test_bad_invitations_are_refused_with_a_reason(app, auth, client, form, message):
+    auth.login_as("admin")
+    response = client.post("/admin/users", data=form, follow_redirects=True)
+    assert message in response.get_data(as_text=True)
+    with app.app_context():
+        assert len(db.session.scalars(select(User)).all()) == 1
+
+
+def _pending_comments(app, count=3):
+    with app.app_context():
+        author = db.session.scalar(select(User))
+        page = Page(title="Talk", slug="talk", author=author, rows=[Row(layout="1")])
+        db.session.add(page)
+        db.session.flush()
+        publish(page, author)
+        for number in range(count):
+            db.session.add(
+                Comment(
+                    page_id=page.id, author_name=f"Reader {number}", body=f"Comment number {number}"
+                )
+            )
+        db.session.commit()
+        return [c.id for c in db.session.scalars(select(Comment).order_by(Comment.id))]
+
+
+def test_editor_approves_comments_in_bulk_and_readers_see_them(app, auth, client):
+    auth.login_as("editor")
+    ids = _pending_comments(app)
+    queue = client.get("/admin/comments").get_data(as_text=True)
+    assert all(f"Comment number {n}" in queue for n in range(3))
+    client.post("/admin/comments", data={"action": "approve", "comment": ids[:2]})
+    page = app.test_client().get("/talk").get_data(as_text=True)
+    assert "Comment number 0" in page and "Comment number 1" in page
+    assert "Comment number 2" not in page
+
+
+@pytest.mark.parametrize("action, status", [("spam", "spam"), ("delete", None)])
+def test_spam_and_delete_take_comments_off_the_page(app, auth, client, action, status):
+    auth.login_as("editor")
+    ids = _pending_comments(app, count=1)
+    client.post("/admin/comments", data={"action": "approve", "comment": ids})
+    client.post("/admin/comments", data={"action": action, "comment": ids})
+    assert "Comment number 0" not in app.test_client().get("/talk").get_data(as_text=True)
+    with app.app_context():
+        stored = db.session.get(Comment, ids[0])
+        assert (stored.status if stored else None) == status
+
+
+def test_author_cannot_moderate(app, auth, client):
+    auth.login_as("author")
+    assert client.get("/admin/comments").status_code == 403
+    assert client.post("/admin/comments", data={"action": "approve"}).status_code == 403
