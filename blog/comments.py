@@ -30,7 +30,8 @@ def checked_comment(form: Mapping[str, str]) -> CommentForm:
     comment = CommentForm(
         name=form.get("name", "").strip(),
         email=form.get("email", "").strip(),
-        body=form.get("comment", "").strip(),
+        # Browsers send a textarea's line breaks as CRLF; store one kind.
+        body=form.get("comment", "").replace("\r\n", "\n").replace("\r", "\n").strip(),
     )
     errors = comment.errors
     if form.get(HONEYPOT):

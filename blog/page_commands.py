@@ -1,4 +1,5 @@
-"""Flask commands `pages export SLUG` and `pages import FILE|-`: pages as JSON documents."""
+"""Flask commands `pages export SLUG` and `pages import FILE|-` (pages as JSON documents),
+and `pages rerender` (stored pages rendered again after a template change)."""
 
 import json
 from typing import IO
@@ -13,8 +14,9 @@ from blog.extensions import db
 from blog.models import Page, Row, User
 from blog.page_export import export_page
 from blog.page_import import DocumentInvalid, import_page
+from blog.publishing import rerender_all
 
-pages_cli = AppGroup("pages", help="Export pages as JSON documents and import them.")
+pages_cli = AppGroup("pages", help="Export and import pages as JSON; render them again.")
 
 
 @pages_cli.command("export")
@@ -49,6 +51,14 @@ def import_command(file: IO[str], author_email: str | None) -> None:
         raise click.ClickException(str(error)) from None
     db.session.commit()
     click.echo(f"/{page.slug}")
+
+
+@pages_cli.command("rerender")
+def rerender_command() -> None:
+    """Render every published page again, e.g. after the templates changed."""
+    count = rerender_all()
+    db.session.commit()
+    click.echo(f"Rendered {count} published page(s) again.")
 
 
 def _refuse_constant(name: str) -> None:

@@ -110,6 +110,6 @@ def rerender_all() -> int:
         revision = page.published_revision
         revision.html = render_page(revision.content)
         revision.reader_html = reader_page(page, revision)
+        revision.rendered_at = utcnow()
         count += 1
-    current_app.logger.info("Rendered %d published pages again.", count)
     return count

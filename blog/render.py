@@ -14,8 +14,8 @@ from blog.builder.blocks import UnknownBlockType, block_type
 
 
 def render_block(type_name: str, data: Mapping[str, Any], block_id: int | None = None) -> Markup:
-    """One block through its type's template; an unknown type renders a visible notice in
-    the editor and a comment on the public page, and its data is kept untouched."""
+    """One block through its type's template; an unknown type renders a notice that says
+    so (in the editor and on the page alike), and its data is kept untouched."""
     try:
         kind = block_type(type_name)
     except UnknownBlockType:

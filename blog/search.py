@@ -67,7 +67,12 @@ ORDER BY bm25({SQLITE_INDEX}, 4.0, 1.0)
 LIMIT :limit
 """
 
-POSTGRES_SEARCH = """
+# Title words weigh more than body words; the same expression is indexed by migration 0002.
+POSTGRES_DOCUMENT = (
+    "setweight(to_tsvector('english', revisions.title), 'A') || "
+    "setweight(to_tsvector('english', revisions.search_text), 'D')"
+)
+POSTGRES_SEARCH = f"""
 SELECT pages.slug, revisions.title, revisions.summary,
        ts_headline('english', revisions.search_text, query,
                    'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=40, MinWords=15')
@@ -76,9 +81,8 @@ FROM pages
 JOIN revisions ON revisions.id = pages.published_revision_id,
      plainto_tsquery('english', :query) AS query
 WHERE pages.status = 'published'
-  AND to_tsvector('english', revisions.title || ' ' || revisions.search_text) @@ query
-ORDER BY ts_rank(to_tsvector('english', revisions.title || ' ' || revisions.search_text), query)
-    DESC, pages.published_at DESC
+  AND {POSTGRES_DOCUMENT} @@ query
+ORDER BY ts_rank({POSTGRES_DOCUMENT}, query) DESC, pages.published_at DESC
 LIMIT :limit
 """
 

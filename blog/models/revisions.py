@@ -43,6 +43,8 @@ class Revision(db.Model):
     reader_html: Mapped[str] = mapped_column(Text, default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
     reading_minutes: Mapped[int] = mapped_column(default=1)
+    # When html and reader_html were last rendered (publish, or `flask pages rerender`).
+    rendered_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     author: Mapped[User | None] = relationship()
     tags: Mapped[list["Tag"]] = relationship(secondary=revision_tags, order_by="Tag.name")

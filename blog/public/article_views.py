@@ -1,6 +1,15 @@
 """An article, served from its stored published revision, and the comment form under it."""
 
-from flask import Response, current_app, flash, make_response, redirect, request, url_for
+from flask import (
+    Response,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -23,12 +32,15 @@ def article(slug: str) -> Response:
 def _rendered_article(slug: str, comment: CommentForm, status: int) -> Response:
     page = db.first_or_404(published().where(Page.slug == slug))
     revision = page.published_revision
+    shows_messages = bool(session.get("_flashes"))
     response = make_response(reader_page(page, revision, page.comments_html, comment), status)
-    if status != 200:
+    if status != 200 or shows_messages:
+        # A message is shown once: never let a cache replay it.
+        response.cache_control.no_store = True
         return response
     viewer = f"user{current_user.id}" if current_user.is_authenticated else "session"
     etag, last = article_validators(
-        revision.id, [revision.created_at, page.comments_changed_at], viewer
+        revision.id, [revision.rendered_at, page.comments_changed_at], viewer
     )
     response.set_etag(etag.strip('"'))
     response.last_modified = last

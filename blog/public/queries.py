@@ -14,7 +14,14 @@ def published() -> Select:
         select(Page)
         .join(Revision, Page.published_revision_id == Revision.id)
         .where(Page.status == "published")
-        .options(contains_eager(Page.published_revision), joinedload(Page.author))
+        .options(
+            # The draft-shaped content and the stored pages are not needed by any listing.
+            contains_eager(Page.published_revision)
+            .defer(Revision.content)
+            .defer(Revision.reader_html)
+            .defer(Revision.search_text),
+            joinedload(Page.author),
+        )
         .order_by(Page.published_at.desc(), Page.id.desc())
     )
 

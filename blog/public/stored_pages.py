@@ -25,7 +25,7 @@ SLUG_PATH = re.compile(r"/([a-z0-9]+(?:-[a-z0-9]+)*)")
 STORED_ARTICLE = (
     select(
         Revision.id,
-        Revision.created_at,
+        Revision.rendered_at,
         Revision.reader_html,
         Page.comments_html,
         Page.comments_changed_at,
@@ -36,8 +36,8 @@ STORED_ARTICLE = (
 
 
 def article_validators(revision_id: int, changed: list, viewer: str) -> tuple[str, object]:
-    """The ETag (which revision, when its comments last changed, for whom) and the
-    Last-Modified time of an article page."""
+    """The ETag (which revision, when it was rendered and its comments last changed, for
+    whom) and the Last-Modified time of an article page."""
     last = max(moment for moment in changed if moment is not None)
     return f'"r{revision_id}-c{int(last.timestamp() * 1e6)}-{viewer}"', last
 
@@ -72,7 +72,7 @@ class StoredPages:
 
     def respond(self, found, environ: dict) -> Response:
         etag, last = article_validators(
-            found.id, [found.created_at, found.comments_changed_at], "reader"
+            found.id, [found.rendered_at, found.comments_changed_at], "reader"
         )
         headers = [
             ("ETag", etag),

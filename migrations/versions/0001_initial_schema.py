@@ -109,6 +109,7 @@ def upgrade():
     sa.Column('reader_html', sa.Text(), nullable=False),
     sa.Column('search_text', sa.Text(), nullable=False),
     sa.Column('reading_minutes', sa.Integer(), nullable=False),
+    sa.Column('rendered_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_revisions_author_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['page_id'], ['pages.id'], name=op.f('fk_revisions_page_id_pages'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_revisions')),

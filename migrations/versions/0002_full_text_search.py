@@ -15,7 +15,11 @@ down_revision = "0001_initial"
 branch_labels = None
 depends_on = None
 
-POSTGRES_EXPRESSION = "to_tsvector('english', title || ' ' || search_text)"
+# Must be the expression blog/search.py searches, for the index to be used.
+POSTGRES_EXPRESSION = (
+    "setweight(to_tsvector('english', title), 'A') || "
+    "setweight(to_tsvector('english', search_text), 'D')"
+)
 
 
 def upgrade():
@@ -26,7 +30,7 @@ def upgrade():
         )
     else:
         op.execute(
-            f"CREATE INDEX ix_revisions_search ON revisions USING gin ({POSTGRES_EXPRESSION})"
+            f"CREATE INDEX ix_revisions_search ON revisions USING gin (({POSTGRES_EXPRESSION}))"
         )
 
 
