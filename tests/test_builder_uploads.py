@@ -1,0 +1,125 @@
+"""Uploading an image into an image block through the builder's Save, good and bad."""
+
+import io
+
+import pytest
+from PIL import Image
+from sqlalchemy import func, select
+
+from blog.extensions import db
+from blog.models import Block, Media, Page, Row, User
+
+MB = 1024 * 1024  # the default limit is 20 MB (BLOG_MAX_UPLOAD_MB)
+
+
+def _image_block(app) -> int:
+    with app.app_context():
+        author = db.session.scalar(select(User))
+        block = Block(
+            column=0,
+            position=0,
+            type="image",
+            data={
+                "media": "",
+                "alt": "",
+                "caption": "",
+                "decorative": False,
+                "width": 0,
+                "height": 0,
+            },
+        )
+        row = Row(layout="1", blocks=[block])
+        db.session.add(Page(title="Pictures", slug="pictures", author=author, rows=[row]))
+        db.session.commit()
+        return block.id
+
+
+def _png(width=800, height=500) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 80, 40)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _save(htmx, block_id, content: bytes, name="picture.png", alt="A red field"):
+    return htmx.post(
+        f"/builder/blocks/{block_id}",
+        data={
+            "version": "1",
+            "alt": alt,
+            "caption": "",
+            "media": "",
+            "media_file": (io.BytesIO(content), name),
+        },
+        content_type="multipart/form-data",
+    )
+
+
+def _stored(app, block_id):
+    with app.app_context():
+        data = db.session.get(Block, block_id).data
+        media = db.session.scalar(select(func.count()).select_from(Media))
+        return data, media
+
+
+def test_an_uploaded_image_is_stored_and_shown_with_its_sizes(app, auth, htmx):
+    auth.login_as("editor")
+    block_id = _image_block(app)
+    response = _save(htmx, block_id, _png())
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert 'alt="A red field"' in html and "srcset=" in html
+    data, media_count = _stored(app, block_id)
+    assert (data["width"], data["height"], media_count) == (800, 500, 1)
+
+
+def test_alt_text_is_required_unless_decorative(app, auth, htmx):
+    auth.login_as("editor")
+    block_id = _image_block(app)
+    response = _save(htmx, block_id, _png(), alt="")
+    assert response.status_code == 422
+    assert "Describe the image" in response.get_data(as_text=True)
+    assert _stored(app, block_id)[0]["media"] == ""
+
+
+@pytest.mark.parametrize(
+    "content, name, message",
+    [
+        (b"just some words, not a picture", "notes.png", "not an image this site can use"),
+        (_png()[:200], "cut.png", "damaged or incomplete"),
+    ],
+    ids=["not-an-image", "truncated"],
+)
+def test_bad_files_are_refused_in_the_form_and_nothing_is_stored(
+    app, auth, htmx, content, name, message
+):
+    auth.login_as("editor")
+    block_id = _image_block(app)
+    response = _save(htmx, block_id, content, name=name)
+    assert response.status_code == 422
+    body = response.get_data(as_text=True)
+    assert message in body
+    assert 'value="A red field"' in body  # what was typed is kept
+    assert _stored(app, block_id) == (
+        {"media": "", "alt": "", "caption": "", "decorative": False, "width": 0, "height": 0},
+        0,
+    )
+
+
+def test_a_decompression_bomb_is_refused(app, auth, htmx):
+    auth.login_as("editor")
+    block_id = _image_block(app)
+    buffer = io.BytesIO()
+    Image.new("1", (20000, 20000)).save(buffer, "PNG")
+    response = _save(htmx, block_id, buffer.getvalue())
+    assert response.status_code == 422
+    assert "too large in pixels" in response.get_data(as_text=True)
+    assert _stored(app, block_id)[1] == 0
+
+
+def test_a_30_mb_upload_is_refused_with_the_limit_in_words(app, auth, htmx):
+    auth.login_as("editor")
+    block_id = _image_block(app)
+    response = _save(htmx, block_id, b"\0" * 30 * MB, name="huge.png")
+    assert response.status_code == 422
+    assert "larger than 20 MB" in response.get_data(as_text=True)
+    assert _stored(app, block_id)[1] == 0
