@@ -6,6 +6,7 @@ import shutil
 import pytest
 import sqlalchemy as sa
 from flask_migrate import upgrade
+from werkzeug.security import generate_password_hash
 
 from blog import create_app
 from blog.extensions import db
@@ -129,7 +130,9 @@ def make_user(app):
                 role=role,
                 active=active,
             )
-            user.set_password(PASSWORD)
+            # Setup only: a one-round hash instead of scrypt's fifth of a second per person
+            # (`users create` and the login tests' own accounts cover scrypt itself).
+            user.password_hash = generate_password_hash(PASSWORD, "pbkdf2:sha256:1")
             db.session.add(user)
             db.session.commit()
             return user.id
