@@ -12,8 +12,9 @@ from sqlalchemy.orm import selectinload
 
 from blog.extensions import db
 from blog.models import Page, Row, User
+from blog.page_checks import DocumentInvalid
 from blog.page_export import export_page
-from blog.page_import import DocumentInvalid, import_page
+from blog.page_import import import_page
 from blog.publishing import rerender_all
 
 pages_cli = AppGroup("pages", help="Export and import pages as JSON; render them again.")

@@ -11,8 +11,9 @@ from sqlalchemy import func, select
 from blog.extensions import db
 from blog.media import media_store
 from blog.models import Block, Media, Page, Revision, Row, Tag, User
+from blog.page_checks import DocumentInvalid, validate_document
 from blog.page_export import export_page
-from blog.page_import import DocumentInvalid, import_page, validate_document
+from blog.page_import import import_page
 
 from page_documents import (
     DELETE,
@@ -26,7 +27,6 @@ from page_documents import (
 )
 
 NOT_A_PICTURE = b"these bytes are no image"
-
 
 
 def add_user(app, role: str, email: str | None = None, active: bool = True) -> int:

@@ -86,8 +86,13 @@ def _slug_made_from_title(page: Page) -> bool:
 def apply_details(page: Page, details: PageDetails) -> None:
     """Store checked details on the page, reusing existing tags by slug."""
     page.title, page.slug, page.summary = details.title, details.slug, details.summary
-    wanted = {slugify(name): name for name in tag_names(details.tags)}
+    page.tags = tags_named(tag_names(details.tags))
+
+
+def tags_named(names: list[str]) -> list[Tag]:
+    """Tags for these names, reusing the stored Tag with the same slug."""
+    wanted = {slugify(name): name for name in names}
     existing = {
         tag.slug: tag for tag in db.session.scalars(select(Tag).where(Tag.slug.in_(wanted)))
     }
-    page.tags = [existing.get(slug) or Tag(name=name, slug=slug) for slug, name in wanted.items()]
+    return [existing.get(slug) or Tag(name=name, slug=slug) for slug, name in wanted.items()]

@@ -1,0 +1,228 @@
+"""Checking a page document in the export format, whole, before anything is stored.
+
+A document is refused with the JSON path of its first problem; strictness protects data,
+so keys the format does not know are refused too.
+"""
+
+import base64
+import hashlib
+import json
+from typing import Any
+
+from sqlalchemy import select
+
+from blog.builder.blocks import BlockInvalid, UnknownBlockType, block_type
+from blog.builder.blocks.media import ALT_MAX_LENGTH
+from blog.builder.document import EXPORT_FORMAT
+from blog.builder.layout import column_count
+from blog.builder.page_details import SUMMARY_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX
+from blog.extensions import db
+from blog.media import SHA256
+from blog.models import Media
+from blog.models.pages import LAYOUTS, PAGE_STATUSES
+from blog.page_export import picture_references
+from blog.slugs import slugify
+
+JsonPath = tuple[str | int, ...]
+PAGE_KEYS = ("format", "title", "slug", "summary", "tags", "status", "rows", "media")
+ROW_KEYS = ("layout", "columns")
+BLOCK_KEYS = ("type", "data")
+PICTURE_KEYS = ("content_type", "alt", "base64")
+CONTENT_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp")
+STATUS_CHOICES = " or ".join(f'"{status}"' for status in PAGE_STATUSES)
+
+
+class DocumentInvalid(ValueError):
+    """A refused document. The message is the JSON path of the first problem and what is
+    wrong there: `rows[3].columns[0][2].data.level: must be 2, 3 or 4`."""
+
+    def __init__(self, path: JsonPath, problem: str) -> None:
+        self.path, self.problem = json_path(path), problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+def json_path(path: JsonPath) -> str:
+    """("rows", 3, "columns", 0, 2) -> "rows[3].columns[0][2]"; () is "document"."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text or "document"
+
+
+def validate_document(document: Any) -> dict[str, Any]:
+    """A cleaned copy of an export-format document (every block's data through its type's
+    clean), or DocumentInvalid for the first problem. Checked in this order: format, keys,
+    title, slug, summary, tags, status, rows, media, then the pictures the blocks name (in the
+    document's media or already stored). Slug, summary, tags, status and media are optional.
+    """
+    if not isinstance(document, dict):
+        raise DocumentInvalid((), "must be a JSON object")
+    if document.get("format") != EXPORT_FORMAT:
+        raise DocumentInvalid(("format",), f'must be "{EXPORT_FORMAT}"')
+    _refuse_unknown_keys(document, PAGE_KEYS, (), "a page document")
+    cleaned = {
+        "format": EXPORT_FORMAT,
+        "title": _text(document, "title", TITLE_MAX, required=True),
+        "slug": _text(document, "slug"),
+        "summary": _text(document, "summary", SUMMARY_MAX),
+        "tags": _tags(document.get("tags", [])),
+        "status": _status(document.get("status", "draft")),
+        "rows": _rows(document.get("rows")),
+        "media": _media(document.get("media", {})),
+    }
+    _check_pictures(cleaned["rows"], cleaned["media"])
+    return cleaned
+
+
+def _refuse_unknown_keys(entry: dict, known: tuple[str, ...], path: JsonPath, what: str) -> None:
+    for key in entry:
+        if key not in known:
+            raise DocumentInvalid((*path, key), f"unknown key; {what} has only {', '.join(known)}")
+
+
+def _text(document: dict, key: str, limit: int | None = None, required: bool = False) -> str:
+    value = document.get(key, "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise DocumentInvalid(
+            (key,), "must be a non-empty string" if required else "must be a string"
+        )
+    if limit is not None and len(value.strip()) > limit:
+        raise DocumentInvalid((key,), f"must be at most {limit} characters")
+    return value.strip()
+
+
+def _tags(tags: Any) -> list[str]:
+    """The tag names, trimmed, each slug once."""
+    if not isinstance(tags, list) or not all(isinstance(name, str) for name in tags):
+        raise DocumentInvalid(("tags",), "must be a list of strings")
+    names, slugs = [], set()
+    for index, name in enumerate(name.strip() for name in tags):
+        slug = slugify(name)
+        if not slug or "," in name or max(len(name), len(slug)) > TAG_MAX:
+            problem = f"must be {TAG_MAX} characters at most, with a letter or digit and no comma"
+            raise DocumentInvalid(("tags", index), problem)
+        if slug not in slugs:
+            slugs.add(slug)
+            names.append(name)
+    if len(names) > TAGS_MAX:
+        raise DocumentInvalid(("tags",), f"must hold at most {TAGS_MAX} tags")
+    return names
+
+
+def _status(status: Any) -> str:
+    if status not in PAGE_STATUSES:
+        raise DocumentInvalid(("status",), f"must be {STATUS_CHOICES}")
+    return status
+
+
+def _rows(rows: Any) -> list[dict[str, Any]]:
+    if not isinstance(rows, list):
+        raise DocumentInvalid(("rows",), "must be a list of rows")
+    return [_row(row, ("rows", index)) for index, row in enumerate(rows)]
+
+
+def _row(row: Any, path: JsonPath) -> dict[str, Any]:
+    if not isinstance(row, dict):
+        raise DocumentInvalid(path, "must be an object with layout and columns")
+    _refuse_unknown_keys(row, ROW_KEYS, path, "a row")
+    layout, columns = row.get("layout"), row.get("columns")
+    if layout not in LAYOUTS:
+        raise DocumentInvalid((*path, "layout"), f"must be one of {', '.join(LAYOUTS)}")
+    count = column_count(layout)
+    if not isinstance(columns, list) or len(columns) != count:
+        plural = "column" if count == 1 else "columns"
+        raise DocumentInvalid((*path, "columns"), f"must hold {count} {plural} for layout {layout}")
+    cleaned = []
+    for index, column in enumerate(columns):
+        column_path = (*path, "columns", index)
+        if not isinstance(column, list):
+            raise DocumentInvalid(column_path, "must be a list of blocks")
+        cleaned.append([_block(block, (*column_path, at)) for at, block in enumerate(column)])
+    return {"layout": layout, "columns": cleaned}
+
+
+def _block(block: Any, path: JsonPath) -> dict[str, Any]:
+    if not isinstance(block, dict):
+        raise DocumentInvalid(path, "must be an object with type and data")
+    _refuse_unknown_keys(block, BLOCK_KEYS, path, "a block")
+    name, data = block.get("type"), block.get("data")
+    if not isinstance(name, str):
+        raise DocumentInvalid((*path, "type"), "must be a string")
+    try:
+        kind = block_type(name)
+    except UnknownBlockType:
+        problem = f"unknown block type {json.dumps(name, ensure_ascii=False)}"
+        raise DocumentInvalid((*path, "type"), problem) from None
+    if not isinstance(data, dict):
+        raise DocumentInvalid((*path, "data"), "must be an object")
+    known = {field.name for field in kind.fields} | set(kind.defaults())
+    for key in data:
+        if key not in known:
+            raise DocumentInvalid((*path, "data", key), f"is not a field of {name} blocks")
+    if data == kind.defaults():
+        # A block added in the editor and not filled in yet is stored with its defaults,
+        # which need not pass clean; it travels as it is, so every draft can be exported.
+        return {"type": name, "data": kind.defaults()}
+    try:
+        return {"type": name, "data": kind.clean(data)}
+    except BlockInvalid as error:
+        field, message = next(iter(error.errors.items()))
+        raise DocumentInvalid((*path, "data", field), message) from None
+
+
+def _media(media: Any) -> dict[str, dict[str, str]]:
+    if not isinstance(media, dict):
+        raise DocumentInvalid(("media",), "must be an object of pictures named by SHA-256")
+    return {name: _picture(name, picture) for name, picture in media.items()}
+
+
+def _picture(name: str, picture: Any) -> dict[str, str]:
+    path = ("media", name)
+    if not SHA256.fullmatch(name):
+        raise DocumentInvalid(path, "must be named by its SHA-256 in 64 lower-case hex digits")
+    if not isinstance(picture, dict):
+        raise DocumentInvalid(path, "must be an object with content_type, alt and base64")
+    _refuse_unknown_keys(picture, PICTURE_KEYS, path, "a picture")
+    content_type, alt = picture.get("content_type"), picture.get("alt", "")
+    if content_type not in CONTENT_TYPES:
+        raise DocumentInvalid((*path, "content_type"), f"must be one of {', '.join(CONTENT_TYPES)}")
+    if not isinstance(alt, str) or len(alt) > ALT_MAX_LENGTH:
+        problem = f"must be a string of at most {ALT_MAX_LENGTH} characters"
+        raise DocumentInvalid((*path, "alt"), problem)
+    encoded = picture.get("base64")
+    try:
+        data = base64.b64decode(encoded, validate=True)
+    except (TypeError, ValueError):
+        raise DocumentInvalid((*path, "base64"), "must be the picture's bytes in base64") from None
+    if hashlib.sha256(data).hexdigest() != name:
+        raise DocumentInvalid((*path, "base64"), "holds bytes whose SHA-256 is not the name")
+    return {"content_type": content_type, "alt": alt, "base64": encoded}
+
+
+def _reference_path(place: tuple[int, int, int, str]) -> JsonPath:
+    row, column, position, field = place
+    return ("rows", row, "columns", column, position, "data", field)
+
+
+def _check_pictures(rows: list[dict[str, Any]], media: dict[str, Any]) -> None:
+    """Every picture a block names is in the document or already stored, and every picture
+    in the document is named by a block."""
+    references = list(picture_references(rows))
+    elsewhere = {name for _, name in references if name not in media}
+    stored = set()
+    if elsewhere:
+        stored = set(db.session.scalars(select(Media.sha256).where(Media.sha256.in_(elsewhere))))
+    for place, name in references:
+        if name in elsewhere and name not in stored:
+            problem = f"image {name} is not in the document's media"
+            raise DocumentInvalid(_reference_path(place), problem)
+    named = {name for _, name in references}
+    for name in media:
+        if name not in named:
+            raise DocumentInvalid(("media", name), "is not shown by any block")
+
+
+# Storing
