@@ -4,7 +4,7 @@ session, and a number of SQL statements that does not grow with the page."""
 from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from blog.extensions import db
 from blog.models import Block, Page, Row, User
@@ -16,6 +16,7 @@ from published_pages import (
     person,
     text_rows,
 )
+from statement_counter import statements_sent
 
 ARTICLE = "/leek-soup"
 EDITOR_EMAIL = "eve@example.com"
@@ -186,18 +187,10 @@ def _published_page_of_blocks(app, slug: str, count: int) -> None:
 @contextmanager
 def _statements(app):
     """The SQL statements sent to the database inside the block."""
-    sent: list[str] = []
     with app.app_context():
         engine = db.engine
-
-    def record(_connection, _cursor, statement, *_args):
-        sent.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with statements_sent(engine) as sent:
         yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def _statements_for_view(app, client, url: str) -> int:

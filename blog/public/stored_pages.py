@@ -3,16 +3,17 @@
 A published article is rendered once, when it is published (see blog/publishing.py). An
 anonymous reader without a session needs nothing per request but that stored page and its
 approved comments: one database row. This WSGI layer answers such requests with one query
-and the HTTP validators, and hands every other request to the Flask app unchanged.
+on a pooled driver connection and the HTTP validators, and hands every other request to the
+Flask app unchanged. It is the site's hot path, so it stays this close to the driver.
 """
 
 import re
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from flask import Flask
 from sqlalchemy import bindparam, select
 from werkzeug.http import http_date, is_resource_modified
-from werkzeug.wrappers import Response
 
 from blog.extensions import db
 from blog.models import Page, Revision
@@ -35,7 +36,12 @@ STORED_ARTICLE = (
 )
 
 
-def article_validators(revision_id: int, changed: list, viewer: str) -> tuple[str, object]:
+def _moment(value: datetime | str | None) -> datetime | None:
+    """A timestamp as the driver gives it (SQLite: text) as a datetime."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def article_validators(revision_id: int, changed: list, viewer: str) -> tuple[str, datetime]:
     """The ETag (which revision, when it was rendered and its comments last changed, for
     whom) and the Last-Modified time of an article page."""
     last = max(moment for moment in changed if moment is not None)
@@ -49,7 +55,7 @@ class StoredPages:
         self.app = app
         self.next_app: Callable = app.wsgi_app
         self.session_cookie = app.config["SESSION_COOKIE_NAME"] + "="
-        self.engine = None  # the app's engine, looked up on the first request
+        self.engine = self.compiled = self.sql = None  # prepared on the first request
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         match = SLUG_PATH.fullmatch(environ.get("PATH_INFO", ""))
@@ -60,19 +66,33 @@ class StoredPages:
             or self.session_cookie in environ.get("HTTP_COOKIE", "")
         ):
             return self.next_app(environ, start_response)
+        found = self.stored_article(match.group(1))
+        if found is None:  # Flask answers the 404 with its error page
+            return self.next_app(environ, start_response)
+        return self.respond(found, environ, start_response)
+
+    def stored_article(self, slug: str) -> tuple | None:
+        """(revision id, rendered at, stored page, comments HTML, comments changed at)."""
         if self.engine is None:
             with self.app.app_context():
                 self.engine = db.engine
-        # A plain connection, not the ORM session: this is the hot path of the whole site.
-        with self.engine.connect() as connection:
-            found = connection.execute(STORED_ARTICLE, {"slug": match.group(1)}).first()
-        if found is None:  # Flask answers the 404 with its error page
-            return self.next_app(environ, start_response)
-        return self.respond(found, environ)(environ, start_response)
+            self.compiled = STORED_ARTICLE.compile(dialect=self.engine.dialect)
+            self.sql = str(self.compiled)
+        parameters = self.compiled.construct_params({"slug": slug})
+        if self.compiled.positiontup:
+            parameters = tuple(parameters[name] for name in self.compiled.positiontup)
+        connection = self.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute(self.sql, parameters)
+            return cursor.fetchone()
+        finally:
+            connection.close()  # back to the pool, rolled back
 
-    def respond(self, found, environ: dict) -> Response:
+    def respond(self, found: tuple, environ: dict, start_response: Callable) -> list[bytes]:
+        revision_id, rendered_at, reader_html, comments_html, comments_changed_at = found
         etag, last = article_validators(
-            found.id, [found.rendered_at, found.comments_changed_at], "reader"
+            revision_id, [_moment(rendered_at), _moment(comments_changed_at)], "reader"
         )
         headers = [
             ("ETag", etag),
@@ -81,10 +101,19 @@ class StoredPages:
             ("Vary", "Cookie, HX-Request"),
             *security_headers(environ.get("wsgi.url_scheme") == "https"),
         ]
-        if not is_resource_modified(environ, etag=etag.strip('"'), last_modified=last):
-            return Response(status=304, headers=headers)
-        body = found.reader_html.replace(COMMENTS_MARK, found.comments_html, 1)
-        return Response(body, headers=headers, content_type="text/html; charset=utf-8")
+        conditional = "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ
+        if conditional and not is_resource_modified(
+            environ, etag=etag.strip('"'), last_modified=last
+        ):
+            start_response("304 Not Modified", headers)
+            return []
+        body = reader_html.replace(COMMENTS_MARK, comments_html, 1).encode()
+        headers += [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+        ]
+        start_response("200 OK", headers)
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
 
 def init_app(app: Flask) -> None:
