@@ -5,7 +5,7 @@ from sqlalchemy import select, update
 
 from blog.auth.roles import any_role, require
 from blog.builder import bp
-from blog.builder.layout import OrderConflict, checked_order, moved
+from blog.builder.layout import DIRECTIONS, OrderConflict, checked_order, moved
 from blog.builder.loading import column_blocks, editable_block, editable_row, place_blocks, touch
 from blog.builder.responses import changed, editor_url, refused_in_editor
 from blog.extensions import db
@@ -87,6 +87,8 @@ def move_block(block_id: int):
     """Move the block one place up or down in its column (the keyboard's drag and drop)."""
     block = editable_block(block_id)
     direction = request.form.get("direction", "")
+    if direction not in DIRECTIONS:
+        return refused_in_editor(block.row.page_id, None, 422, "Choose to move up or down.")
     row_id, column = block.row_id, block.column
     order = moved([b.id for b in column_blocks(row_id, column)], block.id, direction)
     place_blocks(order, row_id, column)
@@ -100,7 +102,6 @@ def move_block(block_id: int):
         row=row,
         column=column,
         blocks=column_blocks(row_id, column),
-        focus_id=f"block-{block.id}",
     )
 
 

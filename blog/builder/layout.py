@@ -18,6 +18,9 @@ LAYOUT_LABELS = {
 assert set(LAYOUT_LABELS) == set(LAYOUTS)
 
 
+DIRECTIONS = ("up", "down")
+
+
 class OrderConflict(ValueError):
     """The posted order does not match what the container holds now."""
 
@@ -48,7 +51,7 @@ def moved(ids: Sequence[int], item: int, direction: str) -> list[int]:
     order = list(ids)
     index = order.index(item)
     target = index - 1 if direction == "up" else index + 1
-    if direction not in ("up", "down") or not 0 <= target < len(order):
+    if direction not in DIRECTIONS or not 0 <= target < len(order):
         return order
     order[index], order[target] = order[target], order[index]
     return order

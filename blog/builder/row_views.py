@@ -6,6 +6,7 @@ from sqlalchemy import func, select, update
 from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.layout import (
+    DIRECTIONS,
     LAYOUT_LABELS,
     OrderConflict,
     checked_order,
@@ -86,6 +87,8 @@ def move_row(row_id: int):
     """Move a row one place up or down (the keyboard's drag and drop)."""
     row = editable_row(row_id)
     direction = request.form.get("direction", "")
+    if direction not in DIRECTIONS:
+        return refused_in_editor(row.page_id, None, 422, "Choose to move up or down.")
     place_rows(moved(_page_row_ids(row.page_id), row.id, direction))
     touch(row.page)
     db.session.commit()
@@ -95,7 +98,6 @@ def move_row(row_id: int):
         f"Row moved {direction}.",
         editor_url(page.id, f"row-{row.id}"),
         page=page,
-        focus_id=f"row-{row.id}",
     )
 
 
