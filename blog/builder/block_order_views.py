@@ -6,8 +6,8 @@ from sqlalchemy import select, update
 from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.layout import DIRECTIONS, OrderConflict, checked_order, moved
-from blog.builder.loading import column_blocks, editable_block, editable_row, place_blocks, touch
-from blog.builder.responses import changed, editor_url, refused_in_editor
+from blog.builder.loading import column_blocks, editable_block, editable_row, place_blocks
+from blog.builder.responses import CHANGED_MEANWHILE, committed, refused_in_editor
 from blog.extensions import db
 from blog.models import Block, Row, utcnow
 
@@ -35,12 +35,12 @@ def duplicate_block(block_id: int):
         data=dict(block.data),
     )
     db.session.add(copy)
-    touch(block.row.page)
-    db.session.commit()
-    return changed(
+    db.session.flush()
+    return committed(
+        block.row.page,
         "builder/_block.html",
         "Block duplicated.",
-        editor_url(block.row.page_id, f"block-{copy.id}"),
+        f"block-{copy.id}",
         block=copy,
         focus=True,
     )
@@ -52,12 +52,11 @@ def delete_block(block_id: int):
     """Take the block off the page; it keeps its place and data until "Undo"."""
     block = editable_block(block_id)
     block.deleted_at = utcnow()
-    touch(block.row.page)
-    db.session.commit()
-    return changed(
+    return committed(
+        block.row.page,
         "builder/_block_deleted.html",
         "Block deleted. Press Undo to bring it back.",
-        editor_url(block.row.page_id, f"column-{block.row_id}-{block.column}"),
+        f"column-{block.row_id}-{block.column}",
         block=block,
     )
 
@@ -70,12 +69,11 @@ def undo_delete_block(block_id: int):
     if block.column >= block.row.column_count:  # its column went away meanwhile
         block.column = block.row.column_count - 1
     block.deleted_at = None
-    touch(block.row.page)
-    db.session.commit()
-    return changed(
+    return committed(
+        block.row.page,
         "builder/_block.html",
         "Block restored.",
-        editor_url(block.row.page_id, f"block-{block.id}"),
+        f"block-{block.id}",
         block=block,
         focus=True,
     )
@@ -90,18 +88,26 @@ def move_block(block_id: int):
     if direction not in DIRECTIONS:
         return refused_in_editor(block.row.page_id, None, 422, "Choose to move up or down.")
     row_id, column = block.row_id, block.column
-    order = moved([b.id for b in column_blocks(row_id, column)], block.id, direction)
-    place_blocks(order, row_id, column)
-    touch(block.row.page)
-    db.session.commit()
-    row = db.session.get(Row, row_id)
-    return changed(
+    current = [b.id for b in column_blocks(row_id, column)]
+    if block.id not in current:  # someone dragged it elsewhere meanwhile
+        return refused_in_editor(
+            block.row.page_id,
+            "builder/_column.html",
+            409,
+            CHANGED_MEANWHILE,
+            row=block.row,
+            column=column,
+            blocks=column_blocks(row_id, column),
+        )
+    place_blocks(moved(current, block.id, direction), row_id, column)
+    return committed(
+        block.row.page,
         "builder/_column.html",
         f"Block moved {direction}.",
-        editor_url(row.page_id, f"block-{block.id}"),
-        row=row,
+        f"block-{block.id}",
+        row=block.row,
         column=column,
-        blocks=column_blocks(row_id, column),
+        blocks=lambda: column_blocks(row_id, column),
     )
 
 
@@ -134,16 +140,12 @@ def order_blocks(row_id: int, column: int):
             row.page_id,
             "builder/_column_conflict.html",
             409,
-            "The page changed meanwhile; this column shows it as it is now.",
+            CHANGED_MEANWHILE,
             row=row,
             column=column,
             blocks=column_blocks(row.id, column),
             sources=[(db.session.get(Row, r), c, column_blocks(r, c)) for r, c in sources],
         )
     place_blocks(order, row.id, column)
-    touch(row.page)
-    db.session.commit()
     # The browser already shows the new order: nothing to swap.
-    return changed(
-        None, "Block moved.", editor_url(row.page_id, f"column-{row.id}-{column}"), status=204
-    )
+    return committed(row.page, None, "Block moved.", f"column-{row.id}-{column}", 204)

@@ -10,7 +10,7 @@ from blog.builder import bp
 from blog.builder.block_forms import BlockForm, submitted_values
 from blog.builder.blocks import BlockInvalid, UnknownBlockType, block_type
 from blog.builder.loading import editable_block, editable_page, editable_row, touch
-from blog.builder.responses import changed, editor_url, refused, refused_in_editor
+from blog.builder.responses import changed, committed, editor_url, refused, refused_in_editor
 from blog.extensions import db
 from blog.htmx import is_htmx, render
 from blog.media import MediaRejected, store_image
@@ -35,9 +35,10 @@ def add_block(row_id: int, column: int):
         row=row, column=column, position=(last or 0) + 1, type=kind.name, data=kind.defaults()
     )
     db.session.add(block)
+    db.session.flush()
+    back = editor_url(row.page_id, f"block-{block.id}", edit=block.id)
     touch(row.page)
     db.session.commit()
-    back = editor_url(row.page_id, f"block-{block.id}", edit=block.id)
     return changed(
         "builder/_block_form.html",
         f"{kind.label} block added.",
@@ -108,12 +109,11 @@ def save_block(block_id: int):
     if saved.rowcount != 1:
         db.session.rollback()
         return _refuse(block, values, edited_version, {}, conflict=True)
-    touch(block.row.page)
-    db.session.commit()
-    return changed(
+    return committed(
+        block.row.page,
         "builder/_block.html",
         f"{kind.label} block saved.",
-        editor_url(block.row.page_id, f"block-{block.id}"),
+        f"block-{block.id}",
         block=block,
         focus=True,
     )

@@ -1,7 +1,6 @@
 """Loading what a builder request acts on, with its page, in one query, and checking that
 the current user may edit that page."""
 
-from flask import abort
 from sqlalchemy import case, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -83,9 +82,3 @@ def place_rows(row_ids: list[int]) -> None:
 def touch(page: Page) -> None:
     """Record that the page's draft changed now (for "last change" in the pages list)."""
     page.updated_at = utcnow()
-
-
-def forbid_unless(condition: bool, status: int = 400) -> None:
-    """Abort with `status` unless condition holds."""
-    if not condition:
-        abort(status)

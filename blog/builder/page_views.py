@@ -9,9 +9,9 @@ from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.block_forms import BlockForm
 from blog.builder.document import page_document, rows_from_document
-from blog.builder.loading import editable_page, touch
+from blog.builder.loading import editable_page
 from blog.builder.page_details import PageDetails, apply_details, checked_details
-from blog.builder.responses import changed, editor_url, refused
+from blog.builder.responses import committed, refused
 from blog.extensions import db
 from blog.htmx import is_htmx
 from blog.models import Page, Row
@@ -84,12 +84,10 @@ def save_details(page_id: int):
             details=details,
         )
     apply_details(page, details)
-    touch(page)
-    db.session.commit()
-    return changed(
+    return committed(
+        page,
         "builder/_page_details.html",
         "Page details saved.",
-        editor_url(page.id),
         page=page,
         details=PageDetails.of(page),
     )

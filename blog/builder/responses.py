@@ -5,8 +5,13 @@ import json
 
 from flask import Response, flash, make_response, redirect, render_template, url_for
 
-from blog.builder.loading import editable_page
+from blog.builder.loading import editable_page, touch
+from blog.extensions import db
 from blog.htmx import is_htmx
+from blog.models import Page
+
+# What a refused reorder or move says: the fresh container comes with it.
+CHANGED_MEANWHILE = "The page changed meanwhile; this is how it is now."
 
 
 def editor_url(page_id: int, anchor: str | None = None, **params) -> str:
@@ -31,6 +36,26 @@ def changed(
         return redirect(back_to, 303)
     body = render_template(fragment, **context) if fragment else ""
     return announced(make_response(body, status), message)
+
+
+def committed(
+    page: Page,
+    fragment: str | None,
+    message: str,
+    anchor: str | None = None,
+    status: int = 200,
+    /,
+    **context,
+) -> Response:
+    """Commit a change to the page's draft, noting when it changed, and answer it: the
+    fragment (or nothing) for htmx, else a 303 back to the editor at `anchor`. A context
+    value may be a function, called after the commit: for what must be read afresh."""
+    back = editor_url(page.id, anchor)
+    touch(page)
+    db.session.commit()
+    if fragment and is_htmx():
+        context = {name: value() if callable(value) else value for name, value in context.items()}
+    return changed(fragment, message, back, status, **context)
 
 
 def refused(template: str, status: int, message: str, **context) -> Response:

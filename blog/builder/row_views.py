@@ -15,7 +15,13 @@ from blog.builder.layout import (
     moved,
 )
 from blog.builder.loading import editable_page, editable_row, place_blocks, place_rows, touch
-from blog.builder.responses import changed, editor_url, refused_in_editor
+from blog.builder.responses import (
+    CHANGED_MEANWHILE,
+    changed,
+    committed,
+    editor_url,
+    refused_in_editor,
+)
 from blog.extensions import db
 from blog.models import Block, Row
 
@@ -38,12 +44,12 @@ def add_row(page_id: int):
     last = db.session.scalar(select(func.max(Row.position)).where(Row.page_id == page.id))
     row = Row(page=page, layout=layout, position=(last or 0) + 1)
     db.session.add(row)
-    touch(page)
-    db.session.commit()
-    return changed(
+    db.session.flush()
+    return committed(
+        page,
         "builder/_row.html",
         f"Row with {LAYOUT_LABELS[layout]} added.",
-        editor_url(page.id, f"row-{row.id}"),
+        f"row-{row.id}",
         row=row,
         focus=True,
     )
@@ -61,13 +67,11 @@ def change_layout(row_id: int):
     if merged:
         place_blocks(merged, row.id, column_count(layout) - 1)
     row.layout = layout
-    touch(row.page)
-    db.session.commit()
-    db.session.refresh(row)
-    return changed(
+    return committed(
+        row.page,
         "builder/_row.html",
         f"Layout changed to {LAYOUT_LABELS[layout]}.",
-        editor_url(row.page_id, f"row-{row.id}"),
+        f"row-{row.id}",
         row=row,
         focus=True,
     )
@@ -89,15 +93,22 @@ def move_row(row_id: int):
     direction = request.form.get("direction", "")
     if direction not in DIRECTIONS:
         return refused_in_editor(row.page_id, None, 422, "Choose to move up or down.")
-    place_rows(moved(_page_row_ids(row.page_id), row.id, direction))
-    touch(row.page)
-    db.session.commit()
-    page = editable_page(row.page_id, with_content=True)
-    return changed(
+    current = _page_row_ids(row.page_id)
+    if row.id not in current:  # deleted meanwhile
+        return refused_in_editor(
+            row.page_id,
+            "builder/_rows.html",
+            409,
+            CHANGED_MEANWHILE,
+            page=editable_page(row.page_id, with_content=True),
+        )
+    place_rows(moved(current, row.id, direction))
+    return committed(
+        row.page,
         "builder/_rows.html",
         f"Row moved {direction}.",
-        editor_url(page.id, f"row-{row.id}"),
-        page=page,
+        f"row-{row.id}",
+        page=lambda: editable_page(row.page_id, with_content=True),
     )
 
 
@@ -118,14 +129,9 @@ def duplicate_row(row_id: int):
         for b in row.blocks
     ]
     db.session.add(copy)
-    touch(row.page)
-    db.session.commit()
-    return changed(
-        "builder/_row.html",
-        "Row duplicated.",
-        editor_url(row.page_id, f"row-{copy.id}"),
-        row=copy,
-        focus=True,
+    db.session.flush()
+    return committed(
+        row.page, "builder/_row.html", "Row duplicated.", f"row-{copy.id}", row=copy, focus=True
     )
 
 
@@ -154,10 +160,8 @@ def order_rows(page_id: int):
             page.id,
             "builder/_rows.html",
             409,
-            "The page changed meanwhile; the rows are shown as they are now.",
+            CHANGED_MEANWHILE,
             page=editable_page(page_id, with_content=True),
         )
     place_rows(order)
-    touch(page)
-    db.session.commit()
-    return changed(None, "Row moved.", editor_url(page.id), status=204)
+    return committed(page, None, "Row moved.", None, 204)
