@@ -1,14 +1,27 @@
 """Security headers on every response, and login throttling per account and per client."""
 
 import pytest
+from werkzeug.security import generate_password_hash
 
+from blog.extensions import db
+from blog.models import User
 from blog.security_headers import CONTENT_SECURITY_POLICY
+
+from support import PASSWORD
 
 
 @pytest.fixture
 def throttled(make_app):
-    """An app with rate limits on, as in production."""
-    return make_app(RATELIMIT_ENABLED=True, WTF_CSRF_ENABLED=False)
+    """An app with rate limits on, as in production, and two accounts. (Flask-Limiter keeps
+    its on/off switch on the shared limiter, so this must be the test's only app.)"""
+    app = make_app(RATELIMIT_ENABLED=True, WTF_CSRF_ENABLED=False)
+    with app.app_context():
+        for role in ("editor", "author"):
+            user = User(email=f"{role}@example.com", name=role, role=role)
+            user.password_hash = generate_password_hash(PASSWORD, "pbkdf2:sha256:1")
+            db.session.add(user)
+        db.session.commit()
+    return app
 
 
 @pytest.mark.parametrize("url", ["/", "/login", "/no-such-page", "/feed.xml", "/healthz"])
@@ -33,8 +46,7 @@ def test_session_cookie_is_http_only_and_same_site_lax(auth, client):
     assert cookie.http_only and cookie.same_site == "Lax"
 
 
-def test_guessing_one_accounts_password_is_throttled_from_anywhere(throttled, make_user):
-    make_user("editor")
+def test_guessing_one_accounts_password_is_throttled_from_anywhere(throttled):
     refusals = []
     for attempt in range(6):
         # A different client address each time: only the per-account limit applies.
@@ -50,7 +62,7 @@ def test_guessing_one_accounts_password_is_throttled_from_anywhere(throttled, ma
     assert "Please wait" in response.get_data(as_text=True)
 
 
-def test_one_client_trying_many_accounts_is_throttled(throttled, make_user):
+def test_one_client_trying_many_accounts_is_throttled(throttled):
     client = throttled.test_client()
     statuses = [
         client.post("/login", data={"email": f"user{n}@example.com", "password": "x"}).status_code
@@ -59,9 +71,7 @@ def test_one_client_trying_many_accounts_is_throttled(throttled, make_user):
     assert statuses == [401] * 10 + [429]
 
 
-def test_throttling_does_not_lock_out_the_right_password_of_another_account(throttled, make_user):
-    make_user("editor")
-    make_user("author")
+def test_throttling_does_not_lock_out_the_right_password_of_another_account(throttled):
     for _ in range(5):
         throttled.test_client().post(
             "/login", data={"email": "editor@example.com", "password": "wrong"}
