@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from blog.extensions import db
 from blog.models import Comment, Page, utcnow
+from blog.typed_text import typed_text
 
 NAME_MAX, EMAIL_MAX, BODY_MAX = 80, 254, 5000
 HONEYPOT = "website"
@@ -28,10 +29,9 @@ def checked_comment(form: Mapping[str, str]) -> CommentForm:
     """The posted comment with its problems, if any: required name and body, lengths, an
     email that looks like one, and an empty honeypot."""
     comment = CommentForm(
-        name=form.get("name", "").strip(),
-        email=form.get("email", "").strip(),
-        # Browsers send a textarea's line breaks as CRLF; store one kind.
-        body=form.get("comment", "").replace("\r\n", "\n").replace("\r", "\n").strip(),
+        name=typed_text(form.get("name")).strip(),
+        email=typed_text(form.get("email")).strip(),
+        body=typed_text(form.get("comment"), multiline=True).strip(),
     )
     errors = comment.errors
     if form.get(HONEYPOT):

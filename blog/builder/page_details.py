@@ -9,6 +9,7 @@ from sqlalchemy import select
 from blog.extensions import db
 from blog.models import Page, Tag
 from blog.slugs import RESERVED_SLUGS, slug_problem, slugify, unique_slug
+from blog.typed_text import typed_text
 
 TITLE_MAX, SUMMARY_MAX, TAG_MAX, TAGS_MAX = 200, 500, 40, 12
 
@@ -41,10 +42,10 @@ def tag_names(typed: str) -> list[str]:
 def checked_details(page: Page, form: Mapping[str, str]) -> PageDetails:
     """The typed details with a message for each field that cannot be stored as it is."""
     details = PageDetails(
-        title=form.get("title", "").strip(),
-        slug=form.get("slug", "").strip(),
-        summary=form.get("summary", "").strip(),
-        tags=form.get("tags", ""),
+        title=typed_text(form.get("title")).strip(),
+        slug=typed_text(form.get("slug")).strip(),
+        summary=typed_text(form.get("summary"), multiline=True).strip(),
+        tags=typed_text(form.get("tags")),
     )
     errors = details.errors
     if not details.title:

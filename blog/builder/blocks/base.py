@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from blog.typed_text import typed_text
+
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 
 
@@ -74,9 +76,8 @@ class BlockType:
 
 
 def text_value(raw: Mapping[str, Any], name: str) -> str:
-    """A field's value as a string with surrounding whitespace removed."""
-    value = raw.get(name, "")
-    return "" if value is None else str(value).strip()
+    """A one-line field's value as text (see typed_text), without surrounding whitespace."""
+    return typed_text(raw.get(name, "")).strip()
 
 
 def flag_value(raw: Mapping[str, Any], name: str) -> bool:
@@ -90,7 +91,5 @@ def flag_value(raw: Mapping[str, Any], name: str) -> bool:
 def textarea_value(raw: Mapping[str, Any], name: str) -> str:
     """A multi-line field's value: line endings made "\\n", blank lines before and whitespace
     after removed, and the first line's indentation kept (it matters in Markdown and code)."""
-    value = raw.get(name)
-    text = "" if value is None else str(value)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = typed_text(raw.get(name), multiline=True)
     return _LEADING_BLANK_LINES.sub("", text).rstrip()

@@ -14,11 +14,12 @@ UNSAFE_LINK_MESSAGE = "Links may only use http, https, mailto or a path on this 
 
 
 def _hides_something(character: str) -> bool:
-    """Whitespace, control and format characters and backslashes: browsers skip or reinterpret
-    them ("java\\tscript:", "/\\\\evil.example"), so a safe-looking link could run script."""
+    """Whitespace, control and format characters, backslashes, quotes and angle brackets:
+    browsers skip or reinterpret them ("java\\tscript:", "/\\\\evil.example"), so a
+    safe-looking link could run script; a real address never needs them unencoded."""
     return (
         character.isspace()
-        or character == "\\"
+        or character in '\\"<>'
         or unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp")
     )
 

@@ -1,0 +1,18 @@
+"""What people type, made safe to store and to put in HTML, XML and SQL: control characters
+(a NUL, a vertical tab pasted from a word processor) break feeds and some databases, and
+show nothing to a reader, so they are dropped; line breaks become "\\n"."""
+
+import re
+
+# C0 controls and DEL, except tab and line feed; carriage returns are handled separately.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def typed_text(value: object, multiline: bool = False) -> str:
+    """The value as text without control characters, its line breaks "\\n" when multiline
+    and spaces when not, with surrounding whitespace kept for the caller to decide."""
+    text = "" if value is None else str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not multiline:
+        text = text.replace("\n", " ")
+    return _CONTROL.sub("", text)
