@@ -7,6 +7,7 @@ from flask import Flask
 
 from blog.config import config_from_environment
 from blog.extensions import csrf, db, limiter, login_manager, migrate
+from blog.numbers import IdConverter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,6 +20,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
+    app.url_map.converters["int"] = IdConverter
     app.config.update(config_from_environment(Path(app.instance_path)))
     if test_config:
         app.config.update(test_config)
@@ -40,6 +42,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         public,
         render,
         security_headers,
+        typed_text,
     )
 
     auth.init_app(app)
@@ -52,6 +55,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     htmx.init_app(app)
     render.init_app(app)
     security_headers.init_app(app)
+    typed_text.init_app(app)
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

@@ -4,6 +4,8 @@ show nothing to a reader, so they are dropped; line breaks become "\\n"."""
 
 import re
 
+from flask import Flask, abort, request
+
 # C0 controls and DEL, except tab and line feed; carriage returns are handled separately.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -16,3 +18,13 @@ def typed_text(value: object, multiline: bool = False) -> str:
     if not multiline:
         text = text.replace("\n", " ")
     return _CONTROL.sub("", text)
+
+
+def init_app(app: Flask) -> None:
+    @app.before_request
+    def refuse_control_characters_in_the_address():
+        # No page, tag or query holds one; some databases refuse them outright.
+        if _CONTROL.search(request.path):
+            abort(404)
+        if any(_CONTROL.search(value) for value in request.args.values()):
+            abort(400, "The address holds characters that cannot be part of one.")

@@ -10,6 +10,7 @@ from blog.comments import refresh_comments
 from blog.extensions import db
 from blog.models import Comment, Page
 from blog.models.comments import COMMENT_STATUSES
+from blog.numbers import whole_numbers
 
 ACTIONS = {"approve": "approved", "spam": "spam", "delete": None}
 QUEUE_SIZE = 100
@@ -39,7 +40,7 @@ def comments():
 def moderate():
     """Apply one action to the chosen comments, then re-render their pages' comments."""
     action = request.form.get("action", "")
-    ids = request.form.getlist("comment", type=int)
+    ids = whole_numbers(request.form.getlist("comment"))
     back = redirect(url_for("admin.comments", status=request.args.get("status")), 303)
     if action not in ACTIONS or not ids:
         flash("Choose at least one comment and an action.", "error")

@@ -12,6 +12,7 @@ from wtforms.validators import DataRequired, Length, ValidationError
 from blog.auth.invitations import user_for_token
 from blog.extensions import db, limiter
 from blog.models import User
+from blog.typed_text import typed_text
 
 bp = Blueprint("auth", __name__)
 
@@ -48,7 +49,7 @@ def _account_key() -> str:
 def login():
     form = LoginForm()
     if form.validate_on_submit():
-        email = form.email.data.strip().lower()
+        email = typed_text(form.email.data).strip().lower()
         user = db.session.scalar(select(User).where(User.email == email))
         if user is not None and user.active and user.check_password(form.password.data):
             login_user(user)

@@ -10,6 +10,7 @@ from blog.builder.loading import column_blocks, editable_block, editable_row, pl
 from blog.builder.responses import CHANGED_MEANWHILE, committed, refused_in_editor
 from blog.extensions import db
 from blog.models import Block, Row, utcnow
+from blog.numbers import posted_ids
 
 
 @bp.post("/blocks/<int:block_id>/duplicate")
@@ -118,7 +119,7 @@ def order_blocks(row_id: int, column: int):
     dragged in from another column of the page. Any other set is a conflict (409) and the
     fresh column comes back."""
     row = editable_row(row_id)
-    posted = request.form.getlist("block", type=int)
+    posted = posted_ids("block")
     current = [block.id for block in column_blocks(row.id, column)]
     arrivals = db.session.execute(
         select(Block.id, Block.row_id, Block.column)

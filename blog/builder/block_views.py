@@ -15,6 +15,7 @@ from blog.extensions import db
 from blog.htmx import is_htmx, render
 from blog.media import MediaRejected, store_image
 from blog.models import Block, utcnow
+from blog.numbers import whole_number
 
 
 @bp.post("/rows/<int:row_id>/columns/<int:column>/blocks")
@@ -83,7 +84,7 @@ def save_block(block_id: int):
         return _refuse(
             block, block.data, None, {"media": f"The image is larger than {megabytes} MB."}
         )
-    edited_version = request.form.get("version", type=int)
+    edited_version = whole_number(request.form.get("version"))
     kind = BlockForm.of(block).kind
     if kind is None:
         return _refuse(

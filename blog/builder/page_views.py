@@ -15,6 +15,7 @@ from blog.builder.responses import committed, refused
 from blog.extensions import db
 from blog.htmx import is_htmx
 from blog.models import Page, Row
+from blog.numbers import whole_numbers
 from blog.slugs import unique_slug
 
 NEW_PAGE_TITLE = "Untitled page"
@@ -54,7 +55,7 @@ def editor(page_id: int):
     """The editor: page details, the rows with their blocks, and the page's actions. Blocks
     named by `?edit=` open as forms (how "Edit" works without JavaScript)."""
     page = editable_page(page_id, with_content=True)
-    editing = set(request.args.getlist("edit", type=int))
+    editing = set(whole_numbers(request.args.getlist("edit")))
     forms = {b.id: BlockForm.of(b) for row in page.rows for b in row.blocks if b.id in editing}
     return render_template("builder/editor.html", page=page, forms=forms)
 

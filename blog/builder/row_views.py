@@ -24,6 +24,7 @@ from blog.builder.responses import (
 )
 from blog.extensions import db
 from blog.models import Block, Row
+from blog.numbers import posted_ids
 
 
 def _chosen_layout(page_id: int):
@@ -154,7 +155,7 @@ def order_rows(page_id: int):
     (409) and the fresh rows come back."""
     page = editable_page(page_id)
     try:
-        order = checked_order(_page_row_ids(page.id), request.form.getlist("row", type=int))
+        order = checked_order(_page_row_ids(page.id), posted_ids("row"))
     except OrderConflict:
         return refused_in_editor(
             page.id,

@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 
 from blog.extensions import db
 from blog.models import Tag
+from blog.numbers import whole_number
 from blog.public import bp
 from blog.public.queries import PAGE_SIZE, published, published_with_tag
 from blog.search import search as search_pages
@@ -13,8 +14,8 @@ from blog.search import search as search_pages
 def _paginated(query):
     """One page of results (`?page=N`, ten to a page) and whether there are more; 404 for
     a page number past the end."""
-    number = request.args.get("page", 1, type=int)
-    if number < 1:
+    number = whole_number(request.args.get("page", "1"), largest=10**6)
+    if not number:
         abort(404)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     pages = db.session.scalars(query.limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)).all()

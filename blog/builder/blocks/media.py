@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from blog.builder.blocks.base import BlockInvalid, BlockType, Field, flag_value, text_value
 from blog.builder.blocks.registry import register
+from blog.numbers import whole_number
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
 MEDIA_URL_PREFIX = "/media"
@@ -30,11 +31,8 @@ PROVIDER_NAMES = {"youtube": "YouTube", "vimeo": "Vimeo"}
 
 def _pixels(value: Any) -> int | None:
     """A side length from the upload (JSON int or form string) when it is a sane positive int."""
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int):
-        return None
-    return value if 0 < value <= LARGEST_SIDE else None
+    side = whole_number(value, largest=LARGEST_SIDE)
+    return side or None
 
 
 def image_sources(data: Mapping[str, Any]) -> dict[str, str]:

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from blog.builder.blocks.base import BlockInvalid, BlockType, Field, text_value, textarea_value
 from blog.builder.blocks.registry import register
+from blog.numbers import whole_number
 
 HEADING_LEVELS = (2, 3, 4)
 HEADING_MAX_LENGTH = 200
@@ -44,11 +45,8 @@ def markdown_html(markdown: str) -> Markup:
 
 def _heading_level(value: Any) -> int | None:
     """The level as an int when it is one of the allowed levels (form string or JSON int)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    return value if isinstance(value, int) and value in HEADING_LEVELS else None
+    level = whole_number(value, largest=max(HEADING_LEVELS))
+    return level if level in HEADING_LEVELS else None
 
 
 @register
