@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from blog.config import config_from_environment
 from blog.extensions import csrf, db, limiter, login_manager, migrate
@@ -56,6 +57,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     render.init_app(app)
     security_headers.init_app(app)
     typed_text.init_app(app)
+
+    if app.config["PROXY_HOPS"]:
+        # Outermost, so rate limits, HTTPS checks and links see the client, not the proxy.
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

@@ -61,6 +61,8 @@ def config_from_environment(instance_path: Path) -> dict:
         "MAX_UPLOAD_BYTES": max_upload_mb * 1024 * 1024,
         # Room for the form fields that come with an upload of the largest allowed image.
         "MAX_CONTENT_LENGTH": (max_upload_mb + 1) * 1024 * 1024,
+        # How many reverse proxies stand in front (their X-Forwarded-* headers are trusted).
+        "PROXY_HOPS": int(os.environ.get("BLOG_PROXY_HOPS", "0")),
         "RATELIMIT_STORAGE_URI": os.environ.get("BLOG_RATELIMIT_STORAGE_URI", "memory://"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

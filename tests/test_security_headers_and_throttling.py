@@ -82,3 +82,15 @@ def test_throttling_does_not_lock_out_the_right_password_of_another_account(thro
         environ_base={"REMOTE_ADDR": "10.9.9.9"},
     )
     assert response.status_code == 303
+
+
+def test_behind_a_trusted_proxy_https_is_read_from_its_headers(make_app):
+    app = make_app(PROXY_HOPS=1)
+    headers = {"X-Forwarded-Proto": "https"}
+    response = app.test_client().get("/", headers=headers)
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+def test_without_a_trusted_proxy_forwarded_headers_are_ignored(client):
+    response = client.get("/", headers={"X-Forwarded-Proto": "https"})
+    assert "Strict-Transport-Security" not in response.headers
