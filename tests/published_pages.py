@@ -188,3 +188,21 @@ def comment_times(app) -> list[datetime]:
     """When each stored comment was written, oldest first."""
     with app.app_context():
         return list(db.session.scalars(select(Comment.created_at).order_by(Comment.created_at)))
+
+
+# Pages a reader cannot see at /leek-soup, one way or another.
+
+
+def draft_only(app) -> None:
+    make_draft_page(app, "Leek soup", "leek-soup")
+
+
+def unknown_slug(app) -> None:
+    make_published_page(app, "Elsewhere", "elsewhere")
+
+
+def taken_offline(app) -> None:
+    take_offline(app, make_published_page(app, "Leek soup", "leek-soup"))
+
+
+PAGES_READERS_CANNOT_SEE = [draft_only, unknown_slug, taken_offline]

@@ -7,12 +7,11 @@ from blog.comments import BODY_MAX
 
 from builder_pages import parse_html
 from published_pages import (
+    PAGES_READERS_CANNOT_SEE,
     approve_comments,
     comment_times,
-    make_draft_page,
     make_published_page,
     stored_comments,
-    take_offline,
 )
 
 ARTICLE = "/leek-soup"
@@ -164,19 +163,7 @@ def test_reader_over_the_comment_limit_is_told_to_wait(limited_client):
     assert "wait" in text.lower(), text
 
 
-def _draft(app):
-    make_draft_page(app, "Leek soup", "leek-soup")
-
-
-def _unknown(app):
-    make_published_page(app, "Elsewhere", "elsewhere")
-
-
-def _taken_offline(app):
-    take_offline(app, make_published_page(app, "Leek soup", "leek-soup"))
-
-
-@pytest.mark.parametrize("make_page", [_draft, _unknown, _taken_offline], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("make_page", PAGES_READERS_CANNOT_SEE, ids=lambda f: f.__name__)
 def test_comment_on_a_page_readers_cannot_see_is_not_found(app, client, make_page):
     make_page(app)
 

@@ -14,6 +14,7 @@ from builder_pages import parse_html
 from published_pages import (
     AUTHOR_EMAIL,
     AUTHOR_NAME,
+    PAGES_READERS_CANNOT_SEE,
     edit_draft,
     heading_block,
     make_draft_page,
@@ -322,19 +323,7 @@ def test_article_shows_author_date_reading_time_and_tag_links(app, client, viewe
     assert tag_links == [("/tags/soup", "Soup"), ("/tags/winter-food", "Winter food")]
 
 
-def _unknown(app):
-    make_published_page(app, "Elsewhere", "elsewhere")
-
-
-def _draft(app):
-    make_draft_page(app, "Leek soup", "leek-soup")
-
-
-def _taken_offline(app):
-    take_offline(app, make_published_page(app, "Leek soup", "leek-soup"))
-
-
-@pytest.mark.parametrize("make_page", [_unknown, _draft, _taken_offline], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("make_page", PAGES_READERS_CANNOT_SEE, ids=lambda f: f.__name__)
 def test_page_readers_cannot_see_is_not_found_with_a_helpful_message(app, client, make_page):
     make_page(app)
 

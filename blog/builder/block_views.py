@@ -1,6 +1,6 @@
 """Builder views for one block: add, show, edit and save (with its optimistic lock)."""
 
-from flask import current_app, redirect, request
+from flask import current_app, redirect, render_template, request
 from flask_login import current_user
 from sqlalchemy import func, select, update
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -12,7 +12,7 @@ from blog.builder.blocks import BlockInvalid, UnknownBlockType, block_type
 from blog.builder.loading import editable_block, editable_page, editable_row, touch
 from blog.builder.responses import changed, committed, editor_url, refused, refused_in_editor
 from blog.extensions import db
-from blog.htmx import is_htmx, render
+from blog.htmx import is_htmx
 from blog.media import MediaRejected, store_image
 from blog.models import Block, utcnow
 from blog.numbers import whole_number
@@ -56,7 +56,7 @@ def show_block(block_id: int):
     block = editable_block(block_id)
     if not is_htmx():
         return redirect(editor_url(block.row.page_id, f"block-{block.id}"), 303)
-    return render("builder/_block.html", "builder/_block.html", block=block, focus=True)
+    return render_template("builder/_block.html", block=block, focus=True)
 
 
 @bp.get("/blocks/<int:block_id>/edit")
@@ -66,9 +66,7 @@ def edit_block(block_id: int):
     block = editable_block(block_id)
     if not is_htmx():
         return redirect(editor_url(block.row.page_id, f"block-{block.id}", edit=block.id), 303)
-    return render(
-        "builder/_block_form.html", "builder/_block_form.html", form=BlockForm.of(block), focus=True
-    )
+    return render_template("builder/_block_form.html", form=BlockForm.of(block), focus=True)
 
 
 @bp.post("/blocks/<int:block_id>")
