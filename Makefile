@@ -26,8 +26,9 @@ run: $(VENV)/.installed
 	@echo "Serving the blog on http://$(HOST):$(PORT)/ (builder: http://$(HOST):$(PORT)/builder/)"
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
+# One pytest worker per core (pytest-xdist); PYTEST_ARGS="-n0 -k NAME" runs one test in-process.
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench
@@ -35,6 +36,7 @@ bench: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check blog tests bench
 	$(BIN)/ruff check blog tests bench
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format blog tests bench

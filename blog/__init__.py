@@ -3,14 +3,21 @@
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, render_template
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from blog.config import config_from_environment
 from blog.extensions import csrf, db, limiter, login_manager, migrate
 from blog.numbers import IdConverter
 
-ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
+
+
+def shipped_folder(name: str) -> Path:
+    """templates/, static/ or migrations/: inside the package in an installed wheel (setup.cfg
+    maps them there), beside it in a checkout."""
+    inside = PACKAGE / name
+    return inside if inside.is_dir() else PACKAGE.parent / name
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -18,8 +25,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(
         __name__,
         instance_relative_config=True,
-        template_folder=str(ROOT / "templates"),
-        static_folder=str(ROOT / "static"),
+        template_folder=str(shipped_folder("templates")),
+        static_folder=str(shipped_folder("static")),
     )
     app.url_map.converters["int"] = IdConverter
     app.config.update(config_from_environment(Path(app.instance_path)))
@@ -27,7 +34,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    migrate.init_app(app, db, directory=str(shipped_folder("migrations")))
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
@@ -41,10 +48,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         htmx,
         media_views,
         public,
-        render,
         security_headers,
         typed_text,
     )
+    from blog.content import rendering
 
     auth.init_app(app)
     builder.init_app(app)
@@ -54,7 +61,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     cli.init_app(app)
     errors.init_app(app)
     htmx.init_app(app)
-    render.init_app(app)
+    rendering.init_app(app)
     security_headers.init_app(app)
     typed_text.init_app(app)
 
@@ -65,7 +72,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
+        """Up when the database answers and the error page renders (an install without its
+        templates could answer nothing else)."""
         db.session.execute(db.text("SELECT 1"))
+        render_template("error.html", error=None)
         return {"status": "ok"}
 
     return app

@@ -3,7 +3,6 @@
 import hashlib
 import io
 import os
-import re
 import struct
 import tempfile
 import warnings
@@ -17,11 +16,9 @@ from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
 from blog.extensions import db
+from blog.media_names import SHA256, media_url, variant_widths
 from blog.models import Media
 
-URL_PREFIX = "/media"
-SHA256 = re.compile(r"[0-9a-f]{64}")
-VARIANT_WIDTHS = (480, 960, 1600)
 MAX_PIXELS = 40_000_000
 MEGABYTE = 1024 * 1024
 
@@ -60,9 +57,8 @@ class MediaStore:
     "<sha256>-<width>" for a narrower variant. Put, open and url are all the app uses, so an
     S3-compatible store with the same three methods can take this one's place."""
 
-    def __init__(self, folder: str | Path, url_prefix: str = URL_PREFIX) -> None:
+    def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
-        self.url_prefix = url_prefix
 
     def put(self, data: bytes, sha256: str, width: int | None = None) -> None:
         """Store a file atomically: readers see no file or the whole file, never a part."""
@@ -86,8 +82,7 @@ class MediaStore:
 
     def url(self, sha256: str, width: int | None = None) -> str:
         """Where browsers fetch the original, or its variant of this width."""
-        suffix = "" if width is None else f"/{width}"
-        return f"{self.url_prefix}/{sha256}{suffix}"
+        return media_url(sha256, width)
 
     def _path(self, sha256: str, width: int | None) -> Path:
         # Names come from hashes, never from users; refuse anything else (no "../" ever).
@@ -99,11 +94,6 @@ class MediaStore:
 def media_store() -> MediaStore:
     """The media store of the current app (its MEDIA_DIR folder)."""
     return MediaStore(current_app.config["MEDIA_DIR"])
-
-
-def variant_widths(width: int) -> tuple[int, ...]:
-    """The variant widths made for an image this wide: those strictly narrower than it."""
-    return tuple(size for size in VARIANT_WIDTHS if size < width)
 
 
 def store_image(upload: IO[bytes] | FileStorage, uploader_id: int | None) -> Media:

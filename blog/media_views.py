@@ -4,7 +4,8 @@ from flask import Blueprint, Flask, Response, abort, send_file
 from sqlalchemy import select
 
 from blog.extensions import db
-from blog.media import SHA256, URL_PREFIX, media_store, variant_widths
+from blog.media import media_store
+from blog.media_names import SHA256, URL_PREFIX, variant_widths
 from blog.models import Media
 
 bp = Blueprint("media", __name__, url_prefix=URL_PREFIX)

@@ -1,32 +1,21 @@
 """Publishing freezes a page's draft into a revision rendered once; readers get that."""
 
+from typing import Any
+
 from flask import current_app, has_request_context, render_template
 from markupsafe import Markup
 from sqlalchemy import func, select
 
 from blog import search
-from blog.builder.blocks import REGISTRY
-from blog.builder.document import page_document, rows_from_document
 from blog.comments import CommentForm
+from blog.content.document import page_document, rows_from_document
+from blog.content.document_import import import_page
+from blog.content.rendering import plain_text, reading_minutes, render_page
 from blog.extensions import db
 from blog.models import Page, Revision, Row, User, utcnow
-from blog.render import render_page
 
-WORDS_PER_MINUTE = 220
 # Where an article's approved comments go in its stored page (see reader_page).
 COMMENTS_MARK = "<!-- approved comments -->"
-
-
-def plain_text(content: dict) -> str:
-    """Every word readers see in the page's blocks, in order."""
-    parts = []
-    for row in content["rows"]:
-        for column in row["columns"]:
-            for block in column:
-                kind = REGISTRY.get(block["type"])
-                if kind is not None:
-                    parts.append(kind.plain_text(block["data"]))
-    return "\n".join(part for part in parts if part)
 
 
 def reader_page(
@@ -73,7 +62,7 @@ def publish(page: Page, user: User | None) -> Revision:
         summary=page.summary,
         html=render_page(content),
         search_text=text,
-        reading_minutes=max(1, round(len(text.split()) / WORDS_PER_MINUTE)),
+        reading_minutes=reading_minutes(text),
         tags=list(page.tags),
     )
     db.session.add(revision)
@@ -84,6 +73,15 @@ def publish(page: Page, user: User | None) -> Revision:
     revision.reader_html = reader_page(page, revision)
     search.index_page(page.id, revision.title, text)
     return revision
+
+
+def import_document(document: Any, user: User) -> Page:
+    """Store a page document as a new page by `user` (see import_page) and publish it when
+    its status is "published". The caller commits."""
+    page = import_page(document, user)
+    if document.get("status") == "published":
+        publish(page, user)
+    return page
 
 
 def unpublish(page: Page) -> None:

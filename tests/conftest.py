@@ -12,19 +12,19 @@ from blog import create_app
 from blog.extensions import db
 from blog.models import User
 
-from postgres_cluster import PostgresUnavailable, ThrowAwayCluster
-from support import PASSWORD, missing
+from helpers.postgres_cluster import PostgresUnavailable, ThrowAwayCluster
+from helpers.support import PASSWORD, missing
 
 os.environ.setdefault("BLOG_SECRET_KEY", "tests-only-secret")
 BACKENDS = ("sqlite", "postgresql")
 
 
 @pytest.fixture(scope="session")
-def postgres_url():
-    """A migrated PostgreSQL database for the whole run."""
-    url = os.environ.get("TEST_DATABASE_URL")
-    cluster = None
-    if not url:
+def postgres_url(worker_id):
+    """A migrated PostgreSQL database of this test process's own (pytest-xdist runs one per
+    core), in a throw-away cluster or on the server TEST_DATABASE_URL names."""
+    server, cluster = os.environ.get("TEST_DATABASE_URL"), None
+    if not server:
         try:
             cluster = ThrowAwayCluster()
             server = cluster.start()
@@ -33,11 +33,13 @@ def postgres_url():
         except Exception as error:  # initdb or pg_ctl failed: say what they printed
             output = getattr(error, "stderr", "") or error
             missing("BLOG_REQUIRE_POSTGRES", f"PostgreSQL did not start: {output}")
-        engine = sa.create_engine(server, isolation_level="AUTOCOMMIT")
-        with engine.connect() as connection:
-            connection.execute(sa.text("CREATE DATABASE blog_test"))
-        engine.dispose()
-        url = server.rsplit("/", 1)[0] + "/blog_test"
+    name = f"blog_test_{worker_id}"
+    engine = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(sa.text(f"DROP DATABASE IF EXISTS {name}"))
+        connection.execute(sa.text(f"CREATE DATABASE {name}"))
+    engine.dispose()
+    url = sa.make_url(server).set(database=name).render_as_string(hide_password=False)
     _migrate(url)
     yield url
     if cluster is not None:
@@ -59,23 +61,32 @@ def _migrate(url: str) -> None:
         db.engine.dispose()
 
 
-@pytest.fixture(params=BACKENDS)
-def database_url(request, tmp_path):
-    """An empty, migrated database of each backend, fresh for every test."""
-    if request.param == "sqlite":
-        path = tmp_path / "blog.sqlite3"
-        shutil.copy(request.getfixturevalue("sqlite_template"), path)
-        yield f"sqlite:///{path}"
-        return
-    url = request.getfixturevalue("postgres_url")
-    yield url
-    engine = sa.create_engine(url)
+@pytest.fixture
+def sqlite_database(sqlite_template, tmp_path):
+    """An empty, migrated SQLite database of this test's own."""
+    path = tmp_path / "blog.sqlite3"
+    shutil.copy(sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def postgresql_database(postgres_url):
+    """The process's PostgreSQL database, emptied after the test."""
+    yield postgres_url
+    engine = sa.create_engine(postgres_url)
     with engine.begin() as connection:
         tables = ", ".join(
             table.name for table in db.metadata.sorted_tables if table.name != "alembic_version"
         )
         connection.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request):
+    """An empty, migrated database of each backend, fresh for every test (browser tests
+    override this with SQLite alone: see tests/browser/conftest.py)."""
+    return request.getfixturevalue(f"{request.param}_database")
 
 
 @pytest.fixture

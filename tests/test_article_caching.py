@@ -10,13 +10,13 @@ from blog.extensions import db
 from blog.models import Block, Page, Row, User
 from blog.publishing import publish, rerender_all
 
-from published_pages import (
+from helpers.published_pages import (
     approve_comments,
     make_published_page,
     person,
     text_rows,
 )
-from statement_counter import statements_sent
+from helpers.statement_counter import statements_sent
 
 ARTICLE = "/leek-soup"
 EDITOR_EMAIL = "eve@example.com"

@@ -6,9 +6,9 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from blog import create_app
-from blog.builder.blocks import REGISTRY, BlockInvalid, block_type
-from blog.builder.blocks.media import image_sources
-from blog.render import render_block
+from blog.content.blocks import REGISTRY, BlockInvalid, block_type
+from blog.content.blocks.image import image_sources
+from blog.content.rendering import render_block
 
 UPLOAD = "0123456789abcdef" * 4
 SAMPLES = {

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from blog.extensions import db
 from blog.models import Block
 
-from builder_pages import (
+from helpers.builder_pages import (
     announcement,
     back_to_editor,
     build_page,

@@ -2,11 +2,11 @@
 
 import pytest
 
-from blog.builder.blocks import REGISTRY
+from blog.content.blocks import REGISTRY
 from blog.extensions import db
 from blog.models import Block
 
-from builder_pages import (
+from helpers.builder_pages import (
     announcement,
     back_to_editor,
     build_page,

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from blog.extensions import db
 from blog.models import Block, Page, Revision, Row, Tag
 
-from builder_pages import (
+from helpers.builder_pages import (
     back_to_editor,
     build_page,
     editor_page,

@@ -7,14 +7,14 @@ import pytest
 
 from blog import create_app
 
-from builder_pages import (
+from helpers.builder_pages import (
     BuiltPage,
     build_page,
     mark_deleted,
     parse_html,
     stored_state,
 )
-from support import PASSWORD
+from helpers.support import PASSWORD
 
 PAGE_ROWS = [("1-1", [["A", "B"], ["C"]]), ("1", [["Deleted, awaiting Undo"]])]
 

@@ -2,9 +2,10 @@
 
 import pytest
 
-from blog.builder.layout import LAYOUT_LABELS, column_count
+from blog.content.layout import LAYOUT_LABELS
+from blog.models.pages import column_count
 
-from builder_pages import (
+from helpers.builder_pages import (
     announcement,
     back_to_editor,
     build_page,

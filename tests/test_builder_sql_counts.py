@@ -6,7 +6,7 @@ from itertools import cycle, islice
 
 from sqlalchemy import event
 
-from blog.builder.blocks import REGISTRY
+from blog.content.blocks import REGISTRY
 from blog.extensions import db
 from blog.models import Block, Page, Row, User
 

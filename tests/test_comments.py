@@ -5,8 +5,8 @@ import pytest
 
 from blog.comments import BODY_MAX
 
-from builder_pages import parse_html
-from published_pages import (
+from helpers.builder_pages import parse_html
+from helpers.published_pages import (
     PAGES_READERS_CANNOT_SEE,
     approve_comments,
     comment_times,

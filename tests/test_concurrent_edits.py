@@ -25,7 +25,7 @@ from sqlalchemy.exc import OperationalError
 from blog.extensions import db
 from blog.models import Block, Row
 
-from gunicorn_server import (
+from helpers.gunicorn_server import (
     Editor,
     GunicornServer,
     StoredPage,
@@ -34,7 +34,7 @@ from gunicorn_server import (
     shown_version,
     store_page,
 )
-from support import PASSWORD
+from helpers.support import PASSWORD
 
 EDITORS = 8
 REQUESTS_EACH = 25

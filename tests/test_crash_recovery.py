@@ -12,7 +12,7 @@ from sqlalchemy import func, select, text
 from blog.extensions import db
 from blog.models import Block, Row
 
-from gunicorn_server import (
+from helpers.gunicorn_server import (
     CUT_OFF,
     Editor,
     GunicornServer,

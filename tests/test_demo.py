@@ -2,7 +2,7 @@
 
 from sqlalchemy import func, select
 
-from blog.demo import DEMO_ADMIN_EMAIL, DEMO_PAGES
+from blog.cli.demo import DEMO_ADMIN_EMAIL, DEMO_PAGES
 from blog.extensions import db
 from blog.models import Page, Revision
 

@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from blog import create_app
-from blog.builder.blocks import REGISTRY
-from blog.builder.layout import LAYOUT_LABELS
+from blog.content.blocks import REGISTRY
+from blog.content.layout import LAYOUT_LABELS
 from blog.models import ROLES
 
-from route_world import (
+from helpers.route_world import (
     SENSIBLE_FORMS,
     World,
     add_person,

@@ -4,14 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from blog.builder.layout import (
+from blog.content.layout import (
     LAYOUT_LABELS,
     OrderConflict,
     checked_order,
-    column_count,
     last_column_after_layout_change,
     moved,
 )
+from blog.models.pages import column_count
 
 
 def test_layout_labels_name_every_layout():

@@ -8,14 +8,14 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
+from blog.content.document_checks import DocumentInvalid, validate_document
+from blog.content.document_export import export_page
 from blog.extensions import db
 from blog.media import media_store
 from blog.models import Block, Media, Page, Revision, Row, Tag, User
-from blog.page_checks import DocumentInvalid, validate_document
-from blog.page_export import export_page
-from blog.page_import import import_page
+from blog.publishing import import_document
 
-from page_documents import (
+from helpers.page_documents import (
     DELETE,
     PICTURE_NAME,
     changed,
@@ -46,7 +46,7 @@ def admin(app) -> int:
 def imported(app, document: dict, user_id: int) -> int:
     """Import and commit, as the command does; returns the new page's id."""
     with app.app_context():
-        page = import_page(document, db.session.get(User, user_id))
+        page = import_document(document, db.session.get(User, user_id))
         db.session.commit()
         return page.id
 

@@ -3,13 +3,13 @@
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from blog.builder.blocks import REGISTRY
+from blog.content.blocks import REGISTRY
+from blog.content.document_export import export_page
 from blog.extensions import db
 from blog.models import Page, User
-from blog.page_export import export_page
-from blog.page_import import import_page
+from blog.publishing import import_document
 
-from page_documents import BLOCK_TYPES, documents, normalised
+from helpers.page_documents import BLOCK_TYPES, documents, normalised
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def test_generated_documents_use_every_registered_block_type():
 @given(document=documents())
 def test_export_of_an_imported_document_is_the_document(app, editor_id, document):
     with app.app_context():
-        page = import_page(document, db.session.get(User, editor_id))
+        page = import_document(document, db.session.get(User, editor_id))
         db.session.flush()
         # Read the page back from the database, not from the objects just built.
         db.session.expire_all()

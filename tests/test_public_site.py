@@ -10,8 +10,8 @@ import pytest
 from blog.extensions import db
 from blog.models import Page
 
-from builder_pages import parse_html
-from published_pages import (
+from helpers.builder_pages import parse_html
+from helpers.published_pages import (
     AUTHOR_EMAIL,
     AUTHOR_NAME,
     PAGES_READERS_CANNOT_SEE,

@@ -8,8 +8,8 @@ import pytest
 from flask import has_request_context
 
 from blog import create_app
-from blog.builder.blocks import REGISTRY
-from blog.render import render_block, render_page
+from blog.content.blocks import REGISTRY
+from blog.content.rendering import render_block, render_page
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

@@ -12,7 +12,7 @@ from werkzeug.routing import Rule
 
 from blog import create_app
 
-from route_world import (
+from helpers.route_world import (
     SENSIBLE_FORMS,
     World,
     add_person,

@@ -7,7 +7,7 @@ from blog.extensions import db
 from blog.models import User
 from blog.security_headers import CONTENT_SECURITY_POLICY
 
-from support import PASSWORD
+from helpers.support import PASSWORD
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Permission checks used by every protected view."""
+"""Who may do what: the one home of the permission rules, used by every protected view and,
+through the template globals set in blog.auth, by every template."""
 
 from collections.abc import Callable
 from functools import wraps
@@ -9,20 +10,28 @@ from flask_login import current_user
 from blog.extensions import login_manager
 from blog.models import Page, User
 
+# Editors and admins run the site's content: publish any page, edit any page, moderate.
+CONTENT_MANAGERS = ("admin", "editor")
+
+
+def can_edit_any_page(user: User) -> bool:
+    """Editors and admins edit every page; authors only their own (see can_edit_page)."""
+    return user.role in CONTENT_MANAGERS
+
 
 def can_edit_page(user: User, page: Page) -> bool:
     """Editors and admins edit any page; authors only their own."""
-    return user.role in ("admin", "editor") or page.author_id == user.id
+    return can_edit_any_page(user) or page.author_id == user.id
 
 
 def can_publish(user: User) -> bool:
     """Only editors and admins publish."""
-    return user.role in ("admin", "editor")
+    return user.role in CONTENT_MANAGERS
 
 
 def can_moderate(user: User) -> bool:
     """Editors and admins moderate comments."""
-    return user.role in ("admin", "editor")
+    return user.role in CONTENT_MANAGERS
 
 
 def can_manage_users(user: User) -> bool:

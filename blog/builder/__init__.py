@@ -2,9 +2,9 @@
 
 from flask import Blueprint, Flask
 
-from blog.builder.blocks import REGISTRY, palette
-from blog.builder.layout import LAYOUT_LABELS
 from blog.builder.page_details import PageDetails
+from blog.content.blocks import REGISTRY, palette
+from blog.content.layout import LAYOUT_LABELS
 
 bp = Blueprint("builder", __name__, url_prefix="/builder")
 

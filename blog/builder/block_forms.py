@@ -6,7 +6,7 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-from blog.builder.blocks import BlockType, UnknownBlockType, block_type
+from blog.content.blocks import BlockType, UnknownBlockType, block_type
 from blog.models import Block
 
 

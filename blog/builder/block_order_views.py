@@ -5,10 +5,18 @@ from sqlalchemy import select, update
 
 from blog.auth.roles import any_role, require
 from blog.builder import bp
-from blog.builder.layout import DIRECTIONS, OrderConflict, checked_order, moved
-from blog.builder.loading import column_blocks, editable_block, editable_row, place_blocks
-from blog.builder.responses import CHANGED_MEANWHILE, committed, refused_in_editor
+from blog.builder.draft import place_blocks
+from blog.builder.loading import column_blocks, editable_block, editable_row
+from blog.builder.responses import (
+    CHANGED_MEANWHILE,
+    EDITOR,
+    committed,
+    editor_url,
+    fresh_editor,
+)
+from blog.content.layout import DIRECTIONS, OrderConflict, checked_order, moved
 from blog.extensions import db
+from blog.htmx import respond
 from blog.models import Block, Row, utcnow
 from blog.numbers import posted_ids
 
@@ -39,9 +47,9 @@ def duplicate_block(block_id: int):
     db.session.flush()
     return committed(
         block.row.page,
-        "builder/_block.html",
-        "Block duplicated.",
-        f"block-{copy.id}",
+        fragment="builder/_block.html",
+        redirect_to=editor_url(block.row.page_id, f"block-{copy.id}"),
+        message="Block duplicated.",
         block=copy,
         focus=True,
     )
@@ -55,9 +63,9 @@ def delete_block(block_id: int):
     block.deleted_at = utcnow()
     return committed(
         block.row.page,
-        "builder/_block_deleted.html",
-        "Block deleted. Press Undo to bring it back.",
-        f"column-{block.row_id}-{block.column}",
+        fragment="builder/_block_deleted.html",
+        redirect_to=editor_url(block.row.page_id, f"column-{block.row_id}-{block.column}"),
+        message="Block deleted. Press Undo to bring it back.",
         block=block,
     )
 
@@ -72,9 +80,9 @@ def undo_delete_block(block_id: int):
     block.deleted_at = None
     return committed(
         block.row.page,
-        "builder/_block.html",
-        "Block restored.",
-        f"block-{block.id}",
+        fragment="builder/_block.html",
+        redirect_to=editor_url(block.row.page_id, f"block-{block.id}"),
+        message="Block restored.",
         block=block,
         focus=True,
     )
@@ -86,26 +94,30 @@ def move_block(block_id: int):
     """Move the block one place up or down in its column (the keyboard's drag and drop)."""
     block = editable_block(block_id)
     direction = request.form.get("direction", "")
+    editor = fresh_editor(block.row.page_id)
     if direction not in DIRECTIONS:
-        return refused_in_editor(block.row.page_id, None, 422, "Choose to move up or down.")
+        message = "Choose to move up or down."
+        return respond(full_page=EDITOR, status=422, message=message, page=editor)
     row_id, column = block.row_id, block.column
-    current = [b.id for b in column_blocks(row_id, column)]
+    in_column = column_blocks(row_id, column)
+    current = [b.id for b in in_column]
     if block.id not in current:  # someone dragged it elsewhere meanwhile
-        return refused_in_editor(
-            block.row.page_id,
-            "builder/_column.html",
-            409,
-            CHANGED_MEANWHILE,
+        return respond(
+            fragment="builder/_column.html",
+            full_page=EDITOR,
+            status=409,
+            message=CHANGED_MEANWHILE,
+            page=editor,
             row=block.row,
             column=column,
-            blocks=column_blocks(row_id, column),
+            blocks=in_column,
         )
     place_blocks(moved(current, block.id, direction), row_id, column)
     return committed(
         block.row.page,
-        "builder/_column.html",
-        f"Block moved {direction}.",
-        f"block-{block.id}",
+        fragment="builder/_column.html",
+        redirect_to=editor_url(block.row.page_id, f"block-{block.id}"),
+        message=f"Block moved {direction}.",
         row=block.row,
         column=column,
         blocks=lambda: column_blocks(row_id, column),
@@ -137,16 +149,22 @@ def order_blocks(row_id: int, column: int):
     except OrderConflict:
         db.session.rollback()
         sources = {(a.row_id, a.column) for a in arrivals}
-        return refused_in_editor(
-            row.page_id,
-            "builder/_column_conflict.html",
-            409,
-            CHANGED_MEANWHILE,
+        return respond(
+            fragment="builder/_column_conflict.html",
+            full_page=EDITOR,
+            status=409,
+            message=CHANGED_MEANWHILE,
+            page=fresh_editor(row.page_id),
             row=row,
             column=column,
-            blocks=column_blocks(row.id, column),
-            sources=[(db.session.get(Row, r), c, column_blocks(r, c)) for r, c in sources],
+            blocks=lambda: column_blocks(row.id, column),
+            sources=lambda: [(db.session.get(Row, r), c, column_blocks(r, c)) for r, c in sources],
         )
     place_blocks(order, row.id, column)
     # The browser already shows the new order: nothing to swap.
-    return committed(row.page, None, "Block moved.", f"column-{row.id}-{column}", 204)
+    return committed(
+        row.page,
+        redirect_to=editor_url(row.page_id, f"column-{row.id}-{column}"),
+        status=204,
+        message="Block moved.",
+    )

@@ -1,20 +1,21 @@
 """Builder views for one block: add, show, edit and save (with its optimistic lock)."""
 
-from flask import current_app, redirect, render_template, request
+from flask import current_app, request
 from flask_login import current_user
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.block_forms import BlockForm, submitted_values
-from blog.builder.blocks import BlockInvalid, UnknownBlockType, block_type
-from blog.builder.loading import editable_block, editable_page, editable_row, touch
-from blog.builder.responses import changed, committed, editor_url, refused, refused_in_editor
+from blog.builder.draft import save_block_data
+from blog.builder.loading import editable_block, editable_row
+from blog.builder.responses import EDITOR, committed, editor_url, fresh_editor
+from blog.content.blocks import BlockInvalid, UnknownBlockType, block_type
 from blog.extensions import db
-from blog.htmx import is_htmx
+from blog.htmx import respond
 from blog.media import MediaRejected, store_image
-from blog.models import Block, utcnow
+from blog.models import Block
 from blog.numbers import whole_number
 
 
@@ -23,12 +24,15 @@ from blog.numbers import whole_number
 def add_block(row_id: int, column: int):
     """Add a block of the chosen type at the end of a column; it opens in edit mode."""
     row = editable_row(row_id)
+    editor = fresh_editor(row.page_id)
     try:
         kind = block_type(request.form.get("type", ""))
     except UnknownBlockType:
-        return refused_in_editor(row.page_id, None, 422, "Choose a block type from the list.")
+        message = "Choose a block type from the list."
+        return respond(full_page=EDITOR, status=422, message=message, page=editor)
     if not 0 <= column < row.column_count:
-        return refused_in_editor(row.page_id, None, 422, "That column does not exist.")
+        message = "That column does not exist."
+        return respond(full_page=EDITOR, status=422, message=message, page=editor)
     last = db.session.scalar(
         select(func.max(Block.position)).where(Block.row_id == row.id, Block.column == column)
     )
@@ -37,14 +41,12 @@ def add_block(row_id: int, column: int):
     )
     db.session.add(block)
     db.session.flush()
-    back = editor_url(row.page_id, f"block-{block.id}", edit=block.id)
-    touch(row.page)
-    db.session.commit()
-    return changed(
-        "builder/_block_form.html",
-        f"{kind.label} block added.",
-        back,
-        form=BlockForm.of(block),
+    return committed(
+        row.page,
+        fragment="builder/_block_form.html",
+        redirect_to=editor_url(row.page_id, f"block-{block.id}", edit=block.id),
+        message=f"{kind.label} block added.",
+        form=lambda: BlockForm.of(block),
         focus=True,
     )
 
@@ -54,9 +56,12 @@ def add_block(row_id: int, column: int):
 def show_block(block_id: int):
     """The block as it is stored (what "Cancel" brings back)."""
     block = editable_block(block_id)
-    if not is_htmx():
-        return redirect(editor_url(block.row.page_id, f"block-{block.id}"), 303)
-    return render_template("builder/_block.html", block=block, focus=True)
+    return respond(
+        fragment="builder/_block.html",
+        redirect_to=editor_url(block.row.page_id, f"block-{block.id}"),
+        block=block,
+        focus=True,
+    )
 
 
 @bp.get("/blocks/<int:block_id>/edit")
@@ -64,9 +69,12 @@ def show_block(block_id: int):
 def edit_block(block_id: int):
     """The block's form in its place."""
     block = editable_block(block_id)
-    if not is_htmx():
-        return redirect(editor_url(block.row.page_id, f"block-{block.id}", edit=block.id), 303)
-    return render_template("builder/_block_form.html", form=BlockForm.of(block), focus=True)
+    return respond(
+        fragment="builder/_block_form.html",
+        redirect_to=editor_url(block.row.page_id, f"block-{block.id}", edit=block.id),
+        form=BlockForm.of(block),
+        focus=True,
+    )
 
 
 @bp.post("/blocks/<int:block_id>")
@@ -99,20 +107,14 @@ def save_block(block_id: int):
         db.session.rollback()
         errors = getattr(refusal, "errors", None) or {"media": str(refusal)}
         return _refuse(block, values, edited_version, errors)
-    saved = db.session.execute(
-        update(Block)
-        .where(Block.id == block.id, Block.version == edited_version)
-        .values(data=data, version=Block.version + 1, updated_at=utcnow())
-        .execution_options(synchronize_session=False)
-    )
-    if saved.rowcount != 1:
+    if not save_block_data(block, edited_version, data):
         db.session.rollback()
         return _refuse(block, values, edited_version, {}, conflict=True)
     return committed(
         block.row.page,
-        "builder/_block.html",
-        f"{kind.label} block saved.",
-        f"block-{block.id}",
+        fragment="builder/_block.html",
+        redirect_to=editor_url(block.row.page_id, f"block-{block.id}"),
+        message=f"{kind.label} block saved.",
         block=block,
         focus=True,
     )
@@ -132,8 +134,13 @@ def _refuse(
         message = "Someone else saved this block meanwhile; your text is kept in the form."
     else:
         message = "The block was not saved: " + " ".join(errors.values())
-    status = 409 if conflict else 422
-    if is_htmx():
-        return refused("builder/_block_form.html", status, message, form=form, focus=True)
-    page = editable_page(block.row.page_id, with_content=True)
-    return refused("builder/editor.html", status, message, page=page, forms={block.id: form})
+    return respond(
+        fragment="builder/_block_form.html",
+        full_page=EDITOR,
+        status=409 if conflict else 422,
+        message=message,
+        form=form,
+        focus=True,
+        page=fresh_editor(block.row.page_id),
+        forms={block.id: form},
+    )

@@ -7,7 +7,7 @@ from flask import Response
 from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.loading import editable_page
-from blog.page_export import export_page
+from blog.content.document_export import export_page
 
 
 @bp.get("/pages/<int:page_id>/export.json")

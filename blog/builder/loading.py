@@ -1,12 +1,12 @@
 """Loading what a builder request acts on, with its page, in one query, and checking that
-the current user may edit that page."""
+the current user may edit that page. Reads only: the writes are in draft.py."""
 
-from sqlalchemy import case, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from blog.auth.roles import require_page_editor
 from blog.extensions import db
-from blog.models import Block, Page, Row, utcnow
+from blog.models import Block, Page, Row
 
 
 def editable_page(page_id: int, with_content: bool = False) -> Page:
@@ -51,34 +51,3 @@ def column_blocks(row_id: int, column: int) -> list[Block]:
             .order_by(Block.position, Block.id)
         )
     )
-
-
-def place_blocks(block_ids: list[int], row_id: int, column: int) -> None:
-    """Put these blocks, in this order, into one column: a single UPDATE however many."""
-    if not block_ids:
-        return
-    positions = {block_id: index for index, block_id in enumerate(block_ids)}
-    db.session.execute(
-        update(Block)
-        .where(Block.id.in_(block_ids))
-        .values(row_id=row_id, column=column, position=case(positions, value=Block.id))
-        .execution_options(synchronize_session=False)
-    )
-
-
-def place_rows(row_ids: list[int]) -> None:
-    """Give these rows of one page their positions in this order, in a single UPDATE."""
-    if not row_ids:
-        return
-    positions = {row_id: index for index, row_id in enumerate(row_ids)}
-    db.session.execute(
-        update(Row)
-        .where(Row.id.in_(row_ids))
-        .values(position=case(positions, value=Row.id))
-        .execution_options(synchronize_session=False)
-    )
-
-
-def touch(page: Page) -> None:
-    """Record that the page's draft changed now (for "last change" in the pages list)."""
-    page.updated_at = utcnow()

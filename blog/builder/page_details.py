@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from blog.content.limits import SUMMARY_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX
+from blog.content.tags import tag_names, tags_named
 from blog.extensions import db
-from blog.models import Page, Tag
+from blog.models import Page
 from blog.slugs import RESERVED_SLUGS, slug_problem, slugify, unique_slug
 from blog.typed_text import typed_text
-
-TITLE_MAX, SUMMARY_MAX, TAG_MAX, TAGS_MAX = 200, 500, 40, 12
 
 
 @dataclass
@@ -27,16 +27,6 @@ class PageDetails:
     @classmethod
     def of(cls, page: Page) -> "PageDetails":
         return cls(page.title, page.slug, page.summary, ", ".join(t.name for t in page.tags))
-
-
-def tag_names(typed: str) -> list[str]:
-    """Comma-separated tags, trimmed, without empties or repeats (by slug)."""
-    names, seen = [], set()
-    for name in (part.strip() for part in typed.split(",")):
-        if name and slugify(name) not in seen:
-            seen.add(slugify(name))
-            names.append(name)
-    return names
 
 
 def checked_details(page: Page, form: Mapping[str, str]) -> PageDetails:
@@ -88,12 +78,3 @@ def apply_details(page: Page, details: PageDetails) -> None:
     """Store checked details on the page, reusing existing tags by slug."""
     page.title, page.slug, page.summary = details.title, details.slug, details.summary
     page.tags = tags_named(tag_names(details.tags))
-
-
-def tags_named(names: list[str]) -> list[Tag]:
-    """Tags for these names, reusing the stored Tag with the same slug."""
-    wanted = {slugify(name): name for name in names}
-    existing = {
-        tag.slug: tag for tag in db.session.scalars(select(Tag).where(Tag.slug.in_(wanted)))
-    }
-    return [existing.get(slug) or Tag(name=name, slug=slug) for slug, name in wanted.items()]

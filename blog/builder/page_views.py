@@ -1,19 +1,19 @@
 """Builder views for whole pages: the list, creating, the editor."""
 
-from flask import flash, make_response, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from blog.auth.roles import any_role, require
+from blog.auth.roles import any_role, can_edit_any_page, require
 from blog.builder import bp
 from blog.builder.block_forms import BlockForm
-from blog.builder.document import page_document, rows_from_document
 from blog.builder.loading import editable_page
 from blog.builder.page_details import PageDetails, apply_details, checked_details
-from blog.builder.responses import committed, refused
+from blog.builder.responses import EDITOR, committed, editor_url, fresh_editor
+from blog.content.document import page_document, rows_from_document
 from blog.extensions import db
-from blog.htmx import is_htmx
+from blog.htmx import respond
 from blog.models import Page, Row
 from blog.numbers import whole_numbers
 from blog.slugs import unique_slug
@@ -27,7 +27,7 @@ def pages():
     """Pages the current user may edit, most recently changed first, filtered by status."""
     status = request.args.get("status", "")
     query = select(Page).options(selectinload(Page.author)).order_by(Page.updated_at.desc())
-    if current_user.role == "author":
+    if not can_edit_any_page(current_user):
         query = query.where(Page.author_id == current_user.id)
     if status in ("draft", "published"):
         query = query.where(Page.status == status)
@@ -46,7 +46,7 @@ def new_page():
     )
     db.session.add(page)
     db.session.commit()
-    return redirect_to_page(page.id)
+    return respond(navigate_to=editor_url(page.id))
 
 
 @bp.get("/pages/<int:page_id>")
@@ -68,27 +68,20 @@ def save_details(page_id: int):
     details = checked_details(page, request.form)
     if details.errors:
         db.session.rollback()
-        if is_htmx():
-            return refused(
-                "builder/_page_details.html",
-                422,
-                " ".join(details.errors.values()),
-                page=page,
-                details=details,
-            )
-        page = editable_page(page_id, with_content=True)
-        return refused(
-            "builder/editor.html",
-            422,
-            " ".join(details.errors.values()),
-            page=page,
+        return respond(
+            fragment="builder/_page_details.html",
+            full_page=EDITOR,
+            status=422,
+            message=" ".join(details.errors.values()),
+            page=fresh_editor(page_id),
             details=details,
         )
     apply_details(page, details)
     return committed(
         page,
-        "builder/_page_details.html",
-        "Page details saved.",
+        fragment="builder/_page_details.html",
+        redirect_to=editor_url(page.id),
+        message="Page details saved.",
         page=page,
         details=PageDetails.of(page),
     )
@@ -110,8 +103,7 @@ def duplicate_page(page_id: int):
     )
     db.session.add(copy)
     db.session.commit()
-    flash(f"This is a copy of “{page.title}”.", "info")
-    return redirect_to_page(copy.id)
+    return respond(navigate_to=editor_url(copy.id), message=f"This is a copy of “{page.title}”.")
 
 
 @bp.route("/pages/<int:page_id>/delete", methods=["GET", "POST"])
@@ -124,19 +116,4 @@ def delete_page(page_id: int):
     title = page.title
     db.session.delete(page)
     db.session.commit()
-    flash(f"“{title}” was deleted.", "info")
-    if is_htmx():
-        response = make_response("", 200)
-        response.headers["HX-Redirect"] = url_for("builder.pages")
-        return response
-    return redirect(url_for("builder.pages"), 303)
-
-
-def redirect_to_page(page_id: int):
-    """Open a page in the editor: by HX-Redirect for htmx, else a 303."""
-    url = url_for("builder.editor", page_id=page_id)
-    if is_htmx():
-        response = make_response("", 200)
-        response.headers["HX-Redirect"] = url
-        return response
-    return redirect(url, 303)
+    return respond(navigate_to=url_for("builder.pages"), message=f"“{title}” was deleted.")

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask import flash, make_response, redirect, render_template
+from flask import make_response, render_template
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
@@ -11,14 +11,16 @@ from sqlalchemy.orm import joinedload
 
 from blog.auth.roles import any_role, can_publish, require
 from blog.builder import bp
-from blog.builder.document import page_document
-from blog.builder.loading import editable_page, touch
+from blog.builder.draft import touch
+from blog.builder.loading import editable_page
 from blog.builder.responses import editor_url
 from blog.comments import CommentForm
+from blog.content.document import page_document
+from blog.content.rendering import plain_text, reading_minutes, render_page
 from blog.extensions import db
+from blog.htmx import respond
 from blog.models import Revision, Tag, utcnow
-from blog.publishing import WORDS_PER_MINUTE, plain_text, publish, restore, unpublish
-from blog.render import render_page
+from blog.publishing import publish, restore, unpublish
 
 
 @dataclass
@@ -38,10 +40,8 @@ def preview(page_id: int):
     """The draft as readers would get it if it were published now (never cached)."""
     page = editable_page(page_id, with_content=True)
     content = page_document(page, with_ids=True)
-    words = len(plain_text(content).split())
-    draft = DraftRevision(
-        page.title, page.summary, list(page.tags), max(1, round(words / WORDS_PER_MINUTE))
-    )
+    minutes = reading_minutes(plain_text(content))
+    draft = DraftRevision(page.title, page.summary, list(page.tags), minutes)
     html = render_template(
         "public/article.html",
         page=page,
@@ -62,9 +62,10 @@ def publish_page(page_id: int):
     """Freeze the draft into a new revision that readers get from now on."""
     page = editable_page(page_id, with_content=True)
     revision = publish(page, current_user)
+    message = f"Published revision {revision.number}. Readers see it at /{page.slug}."
+    back = editor_url(page.id)
     db.session.commit()
-    flash(f"Published revision {revision.number}. Readers see it at /{page.slug}.", "info")
-    return redirect(editor_url(page.id), 303)
+    return respond(navigate_to=back, message=message)
 
 
 @bp.post("/pages/<int:page_id>/unpublish")
@@ -73,9 +74,9 @@ def unpublish_page(page_id: int):
     """Take the page off the public site; the draft and the history stay."""
     page = editable_page(page_id)
     unpublish(page)
+    back = editor_url(page.id)
     db.session.commit()
-    flash("Unpublished: readers no longer find this page.", "info")
-    return redirect(editor_url(page.id), 303)
+    return respond(navigate_to=back, message="Unpublished: readers no longer find this page.")
 
 
 @bp.get("/pages/<int:page_id>/history")
@@ -101,7 +102,8 @@ def restore_revision(page_id: int, number: int):
         select(Revision).where(Revision.page_id == page.id, Revision.number == number)
     )
     restore(page, revision)
+    back = editor_url(page.id)
     touch(page)
     db.session.commit()
-    flash(f"Revision {number} is the draft again. Publish to show it to readers.", "info")
-    return redirect(editor_url(page.id), 303)
+    message = f"Revision {number} is the draft again. Publish to show it to readers."
+    return respond(navigate_to=back, message=message)

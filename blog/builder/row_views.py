@@ -5,32 +5,37 @@ from sqlalchemy import func, select, update
 
 from blog.auth.roles import any_role, require
 from blog.builder import bp
-from blog.builder.layout import (
+from blog.builder.draft import place_blocks, place_rows
+from blog.builder.loading import editable_page, editable_row
+from blog.builder.responses import (
+    CHANGED_MEANWHILE,
+    EDITOR,
+    committed,
+    editor_url,
+    fresh_editor,
+)
+from blog.content.layout import (
     DIRECTIONS,
     LAYOUT_LABELS,
     OrderConflict,
     checked_order,
-    column_count,
     last_column_after_layout_change,
     moved,
 )
-from blog.builder.loading import editable_page, editable_row, place_blocks, place_rows, touch
-from blog.builder.responses import (
-    CHANGED_MEANWHILE,
-    changed,
-    committed,
-    editor_url,
-    refused_in_editor,
-)
 from blog.extensions import db
+from blog.htmx import respond
 from blog.models import Block, Row
+from blog.models.pages import column_count
 from blog.numbers import posted_ids
 
 
 def _chosen_layout(page_id: int):
     layout = request.form.get("layout", "")
     if layout not in LAYOUT_LABELS:
-        return None, refused_in_editor(page_id, None, 422, "Choose one of the listed layouts.")
+        message = "Choose one of the listed layouts."
+        return None, respond(
+            full_page=EDITOR, status=422, message=message, page=fresh_editor(page_id)
+        )
     return layout, None
 
 
@@ -48,9 +53,9 @@ def add_row(page_id: int):
     db.session.flush()
     return committed(
         page,
-        "builder/_row.html",
-        f"Row with {LAYOUT_LABELS[layout]} added.",
-        f"row-{row.id}",
+        fragment="builder/_row.html",
+        redirect_to=editor_url(page.id, f"row-{row.id}"),
+        message=f"Row with {LAYOUT_LABELS[layout]} added.",
         row=row,
         focus=True,
     )
@@ -70,9 +75,9 @@ def change_layout(row_id: int):
     row.layout = layout
     return committed(
         row.page,
-        "builder/_row.html",
-        f"Layout changed to {LAYOUT_LABELS[layout]}.",
-        f"row-{row.id}",
+        fragment="builder/_row.html",
+        redirect_to=editor_url(row.page_id, f"row-{row.id}"),
+        message=f"Layout changed to {LAYOUT_LABELS[layout]}.",
         row=row,
         focus=True,
     )
@@ -92,24 +97,26 @@ def move_row(row_id: int):
     """Move a row one place up or down (the keyboard's drag and drop)."""
     row = editable_row(row_id)
     direction = request.form.get("direction", "")
+    editor = fresh_editor(row.page_id)
     if direction not in DIRECTIONS:
-        return refused_in_editor(row.page_id, None, 422, "Choose to move up or down.")
+        message = "Choose to move up or down."
+        return respond(full_page=EDITOR, status=422, message=message, page=editor)
     current = _page_row_ids(row.page_id)
     if row.id not in current:  # deleted meanwhile
-        return refused_in_editor(
-            row.page_id,
-            "builder/_rows.html",
-            409,
-            CHANGED_MEANWHILE,
-            page=editable_page(row.page_id, with_content=True),
+        return respond(
+            fragment="builder/_rows.html",
+            full_page=EDITOR,
+            status=409,
+            message=CHANGED_MEANWHILE,
+            page=editor,
         )
     place_rows(moved(current, row.id, direction))
     return committed(
         row.page,
-        "builder/_rows.html",
-        f"Row moved {direction}.",
-        f"row-{row.id}",
-        page=lambda: editable_page(row.page_id, with_content=True),
+        fragment="builder/_rows.html",
+        redirect_to=editor_url(row.page_id, f"row-{row.id}"),
+        message=f"Row moved {direction}.",
+        page=editor,
     )
 
 
@@ -132,7 +139,12 @@ def duplicate_row(row_id: int):
     db.session.add(copy)
     db.session.flush()
     return committed(
-        row.page, "builder/_row.html", "Row duplicated.", f"row-{copy.id}", row=copy, focus=True
+        row.page,
+        fragment="builder/_row.html",
+        redirect_to=editor_url(row.page_id, f"row-{copy.id}"),
+        message="Row duplicated.",
+        row=copy,
+        focus=True,
     )
 
 
@@ -141,11 +153,8 @@ def duplicate_row(row_id: int):
 def delete_row(row_id: int):
     """Delete a row and its blocks."""
     row = editable_row(row_id)
-    page_id = row.page_id
-    touch(row.page)
     db.session.delete(row)
-    db.session.commit()
-    return changed(None, "Row deleted.", editor_url(page_id))
+    return committed(row.page, redirect_to=editor_url(row.page_id), message="Row deleted.")
 
 
 @bp.post("/pages/<int:page_id>/rows/order")
@@ -157,12 +166,12 @@ def order_rows(page_id: int):
     try:
         order = checked_order(_page_row_ids(page.id), posted_ids("row"))
     except OrderConflict:
-        return refused_in_editor(
-            page.id,
-            "builder/_rows.html",
-            409,
-            CHANGED_MEANWHILE,
-            page=editable_page(page_id, with_content=True),
+        return respond(
+            fragment="builder/_rows.html",
+            full_page=EDITOR,
+            status=409,
+            message=CHANGED_MEANWHILE,
+            page=fresh_editor(page.id),
         )
     place_rows(order)
-    return committed(page, None, "Row moved.", None, 204)
+    return committed(page, redirect_to=editor_url(page.id), status=204, message="Row moved.")

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 LAYOUTS = ("1", "1-1", "1-2", "2-1", "1-1-1", "1-1-1-1")
 PAGE_STATUSES = ("draft", "published")
 
+
+def column_count(layout: str) -> int:
+    """How many columns a layout has: "1-2" -> 2."""
+    return len(layout.split("-"))
+
+
 page_tags = Table(
     "page_tags",
     db.metadata,
@@ -93,7 +99,8 @@ class Row(db.Model):
 
     @property
     def column_count(self) -> int:
-        return len(self.layout.split("-"))
+        """How many columns the row's layout has."""
+        return column_count(self.layout)
 
 
 class Block(db.Model):

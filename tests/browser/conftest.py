@@ -4,9 +4,10 @@ import os
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
-from live_server import LiveServer
-from support import missing
+from helpers.live_server import LiveServer
+from helpers.support import missing
 
 EXPECTED_REFUSALS = (401, 409, 422)
 CHROMIUM_FLAGS = [
@@ -18,6 +19,18 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# What a person waits for may come late when both cores are busy with other tests: give
+# every expectation room (they still pass the moment the page shows what they wait for).
+expect.set_options(timeout=20_000)
+
+
+@pytest.fixture
+def database_url(sqlite_database):
+    """Browser tests run on SQLite: they prove what a person sees and does, which does not
+    depend on the database; the view, concurrency and crash tests cover both databases."""
+    return sqlite_database
 
 
 def _chromium_path() -> str | None:

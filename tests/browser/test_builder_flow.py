@@ -5,12 +5,12 @@ import io
 from PIL import Image
 from playwright.sync_api import expect
 
-from builder_steps import (
+from helpers.builder_steps import (
     add_block,
     add_row,
-    block_texts,
     column,
     drag,
+    expect_block_texts,
     log_in,
     rows,
     save,
@@ -39,20 +39,20 @@ def test_build_a_page_with_the_mouse_and_find_it_after_reload(page, make_user):
     text.get_by_label("Text", exact=True).fill("Some *plain* words.")
     save(text)
     expect(page.locator("#announcer")).to_have_text("Text block saved.")
-    assert block_texts(left) == ["Hello there", "Some plain words."]
+    expect_block_texts(left, ["Hello there", "Some plain words."])
 
     # Edit in place: a click on the preview opens the form where the block stands.
     left.locator(".block-preview").first.click()
     form = left.locator("form.editing")
     form.get_by_label("Text", exact=True).fill("Hello, reader")
     save(form)
-    assert block_texts(left)[0] == "Hello, reader"
+    expect(left.locator(".block-preview").first).to_have_text("Hello, reader")
 
     # Drag the Text block above the Heading, then into the other column.
     blocks = left.locator("[data-block-id]")
     with page.expect_response(lambda r: "/order" in r.url and r.status == 204):
         drag(page, blocks.nth(1).get_by_role("button", name="Drag to reorder"), blocks.nth(0))
-    assert block_texts(left) == ["Some plain words.", "Hello, reader"]
+    expect_block_texts(left, ["Some plain words.", "Hello, reader"])
     right = column(row, 1)
     with page.expect_response(lambda r: "/order" in r.url and r.status == 204):
         drag(
@@ -60,7 +60,7 @@ def test_build_a_page_with_the_mouse_and_find_it_after_reload(page, make_user):
             blocks.nth(0).get_by_role("button", name="Drag to reorder"),
             right.locator(".column-blocks"),
         )
-    assert block_texts(right) == ["Some plain words."]
+    expect_block_texts(right, ["Some plain words."])
 
     # Drag the new row above the page's first row.
     first_row_id = rows(page).first.get_attribute("id")
@@ -79,7 +79,7 @@ def test_build_a_page_with_the_mouse_and_find_it_after_reload(page, make_user):
 
     page.reload()
     row = rows(page).first
-    assert block_texts(column(row, 0))[0] == "Hello, reader"
-    assert block_texts(column(row, 1)) == ["Some plain words."]
+    expect(column(row, 0).locator(".block-preview").first).to_have_text("Hello, reader")
+    expect_block_texts(column(row, 1), ["Some plain words."])
     expect(column(row, 0).locator("img[alt='A clear blue sky']")).to_be_visible()
     expect(rows(page).nth(1)).to_have_attribute("id", first_row_id)

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from builder_steps import block_texts, column, log_in, rows, start_new_page
+from helpers.builder_steps import column, expect_block_texts, log_in, rows, start_new_page
 
 
 def _press(locator, key="Enter"):
@@ -29,12 +29,12 @@ def test_build_and_reorder_with_the_keyboard_alone(page, make_user):
         page.keyboard.type(text)
         _press(left.locator("form.editing").get_by_role("button", name="Save"))
         expect(left.get_by_role("article", name="Heading block").last).to_be_focused()
-    assert block_texts(left) == ["First", "Second"]
+    expect_block_texts(left, ["First", "Second"])
 
     second = left.get_by_role("article").nth(1).get_attribute("id")
     _press(page.locator(f"#{second}").get_by_role("button", name="Move up"))
     expect(page.locator("#announcer")).to_have_text("Block moved up.")
-    assert block_texts(left) == ["Second", "First"]
+    expect_block_texts(left, ["Second", "First"])
     # Focus stays on the moved block's control, so pressing again keeps moving it.
     expect(page.locator(":focus")).to_have_attribute("id", f"{second}-up")
 
@@ -42,7 +42,7 @@ def test_build_and_reorder_with_the_keyboard_alone(page, make_user):
     expect(rows(page).first).to_have_attribute("id", row.get_attribute("id"))
 
     page.reload()
-    assert block_texts(column(rows(page).first, 0)) == ["Second", "First"]
+    expect_block_texts(column(rows(page).first, 0), ["Second", "First"])
 
 
 def test_build_and_reorder_without_javascript(browser, live_server, make_user):
@@ -64,10 +64,10 @@ def test_build_and_reorder_without_javascript(browser, live_server, make_user):
         form.get_by_label("Text", exact=True).fill(text)
         form.get_by_role("button", name="Save").click()
         expect(right.locator("form.editing")).to_have_count(0)
-    assert block_texts(right) == ["Alpha", "Beta"]
+    expect_block_texts(right, ["Alpha", "Beta"])
 
     right.get_by_role("article").nth(1).get_by_role("button", name="Move up").click()
-    assert block_texts(right) == ["Beta", "Alpha"]
+    expect_block_texts(right, ["Beta", "Alpha"])
 
     # A refused save shows the message in place, with what was typed kept.
     right.get_by_role("article").first.get_by_role("link", name="Edit").click()
@@ -77,5 +77,5 @@ def test_build_and_reorder_without_javascript(browser, live_server, make_user):
     expect(right.locator("form.editing .field-error")).to_contain_text("heading")
 
     page.goto(page.url.split("?")[0])
-    assert block_texts(column(rows(page).last, 1)) == ["Beta", "Alpha"]
+    expect_block_texts(column(rows(page).last, 1), ["Beta", "Alpha"])
     context.close()

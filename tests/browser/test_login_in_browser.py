@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from support import PASSWORD
+from helpers.support import PASSWORD
 
 
 def test_login_through_the_form_shows_the_page_list(page, make_user):

@@ -3,7 +3,15 @@
 import pytest
 from playwright.sync_api import expect
 
-from builder_steps import add_block, block_texts, column, log_in, rows, save, start_new_page
+from helpers.builder_steps import (
+    add_block,
+    column,
+    expect_block_texts,
+    log_in,
+    rows,
+    save,
+    start_new_page,
+)
 
 
 @pytest.fixture
@@ -18,8 +26,9 @@ def touch_page(browser, live_server):
     context.close()
 
 
-def touch_drag(page, handle, target) -> None:
-    """Press on the handle, slide to the top of target and lift, as real touch events."""
+def touch_drag(page, handle, target, arrived) -> None:
+    """Press on the handle, slide to the top of target, and lift once `arrived` (a check of
+    what the person sees) says the block stands in its new place: real touch events."""
     cdp = page.context.new_cdp_session(page)
     start, end = handle.bounding_box(), target.bounding_box()
     x0, y0 = start["x"] + start["width"] / 2, start["y"] + start["height"] / 2
@@ -32,7 +41,8 @@ def touch_drag(page, handle, target) -> None:
         cdp.send(
             "Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]}
         )
-        page.wait_for_timeout(20)
+    # The finger rests on the target until the block shows there, as a person waits.
+    arrived()
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
 
 
@@ -47,8 +57,14 @@ def test_a_block_dragged_by_touch_moves_and_stays_moved(touch_page, make_user):
         form.get_by_label("Text", exact=True).fill(text)
         save(form)
     blocks = first.locator("[data-block-id]")
+    dragged = blocks.nth(1).get_attribute("data-block-id")
+    handle = blocks.nth(1).get_by_role("button", name="Drag to reorder")
+
+    def arrived() -> None:
+        expect(blocks.first).to_have_attribute("data-block-id", dragged)
+
     with page.expect_response(lambda r: "/order" in r.url and r.status == 204):
-        touch_drag(page, blocks.nth(1).get_by_role("button", name="Drag to reorder"), blocks.nth(0))
-    assert block_texts(first) == ["Bottom", "Top"]
+        touch_drag(page, handle, blocks.nth(0), arrived)
+    expect_block_texts(first, ["Bottom", "Top"])
     page.reload()
     expect(column(rows(page).first, 0).locator(".block-preview").first).to_have_text("Bottom")

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from builder_steps import add_block, column, log_in, rows, save, start_new_page
+from helpers.builder_steps import add_block, column, log_in, rows, save, start_new_page
 
 
 @pytest.fixture

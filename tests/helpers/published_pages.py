@@ -7,14 +7,14 @@ from typing import Any
 from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
-from blog.builder.document import rows_from_document
 from blog.comments import refresh_comments
+from blog.content.document import rows_from_document
 from blog.extensions import db
 from blog.models import Block, Comment, Page, Row, Tag, User
 from blog.publishing import publish, unpublish
 from blog.slugs import slugify
 
-from support import PASSWORD
+from helpers.support import PASSWORD
 
 # The author of the pages these helpers build (an editor, so they may publish).
 AUTHOR_EMAIL = "wren@example.com"

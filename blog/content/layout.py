@@ -5,7 +5,7 @@ Nothing here touches the database or the request, so every rule is tested direct
 
 from collections.abc import Sequence
 
-from blog.models.pages import LAYOUTS
+from blog.models.pages import LAYOUTS, column_count
 
 LAYOUT_LABELS = {
     "1": "1 column",
@@ -23,11 +23,6 @@ DIRECTIONS = ("up", "down")
 
 class OrderConflict(ValueError):
     """The posted order does not match what the container holds now."""
-
-
-def column_count(layout: str) -> int:
-    """How many columns a layout has: "1-2" -> 2."""
-    return len(layout.split("-"))
 
 
 def checked_order(

@@ -20,9 +20,9 @@ from werkzeug.security import generate_password_hash
 from blog.extensions import db
 from blog.models import Block, Page, Row, User
 
-from support import PASSWORD
+from helpers.support import PASSWORD
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Every wait is bounded: the server has this many tenths of a second to answer /healthz,
 # and one request this many seconds to be answered.
 START_POLLS = 200

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import Locator, Page, expect
 
-from support import PASSWORD
+from helpers.support import PASSWORD
 
 
 def log_in(page: Page, email: str) -> None:
@@ -54,9 +54,9 @@ def save(form: Locator) -> None:
     expect(form.page.locator(f"article#{form_id}")).to_be_visible()
 
 
-def block_texts(target_column: Locator) -> list[str]:
-    """The text of each block preview in a column, in order."""
-    return [text.strip() for text in target_column.locator(".block-preview").all_inner_texts()]
+def expect_block_texts(target_column: Locator, texts: list[str]) -> None:
+    """Wait until the column's block previews show these texts, in this order."""
+    expect(target_column.locator(".block-preview")).to_have_text(texts)
 
 
 def drag(page: Page, handle: Locator, target: Locator, above: bool = True) -> None:

@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from blog.builder.blocks import REGISTRY
-from blog.builder.document import page_document
+from blog.content.blocks import REGISTRY
+from blog.content.document import page_document
 from blog.extensions import db
 from blog.media import media_store
 from blog.models import Media, Page

@@ -1,10 +1,9 @@
-"""Flask commands: `users ...` and `demo` (pages export/import live in their own module)."""
+"""Flask commands `users create|list|set-role|deactivate`: the people who can log in."""
 
 import secrets
 import sys
 
 import click
-from flask import Flask
 from flask.cli import AppGroup
 from sqlalchemy import select
 
@@ -75,12 +74,3 @@ def deactivate(email: str) -> None:
     user.active = False
     db.session.commit()
     click.echo(f"{user.email} is deactivated.")
-
-
-def init_app(app: Flask) -> None:
-    from blog import page_commands
-    from blog.demo import demo_command
-
-    app.cli.add_command(users_cli)
-    app.cli.add_command(demo_command)
-    page_commands.init_app(app)

@@ -1,16 +1,19 @@
-"""Rendering page content (the export format) to HTML: pure and deterministic.
+"""Rendering page content (the export format) to HTML, and to the words readers see.
 
-The editor's block previews and the published page both go through render_block, so what
-editors see is what readers get. Needs an app context (for the templates), never a request.
+Pure and deterministic. The editor's block previews and the published page both go through
+render_block, so what editors see is what readers get. Needs an app context (for the
+templates), never a request.
 """
 
 from collections.abc import Mapping
 from typing import Any
 
-from flask import render_template
+from flask import Flask, render_template
 from markupsafe import Markup
 
-from blog.builder.blocks import UnknownBlockType, block_type
+from blog.content.blocks import REGISTRY, UnknownBlockType, block_type
+
+WORDS_PER_MINUTE = 220
 
 
 def render_block(type_name: str, data: Mapping[str, Any], block_id: int | None = None) -> Markup:
@@ -32,6 +35,23 @@ def render_page(content: Mapping[str, Any]) -> Markup:
     return Markup(render_template("public/_page_body.html", rows=content.get("rows", [])))
 
 
-def init_app(app) -> None:
+def plain_text(content: Mapping[str, Any]) -> str:
+    """Every word readers see in the page's blocks, in order (for search and reading time)."""
+    parts = []
+    for row in content["rows"]:
+        for column in row["columns"]:
+            for block in column:
+                kind = REGISTRY.get(block["type"])
+                if kind is not None:
+                    parts.append(kind.plain_text(block["data"]))
+    return "\n".join(part for part in parts if part)
+
+
+def reading_minutes(text: str) -> int:
+    """How long reading this text takes, in whole minutes, at least one."""
+    return max(1, round(len(text.split()) / WORDS_PER_MINUTE))
+
+
+def init_app(app: Flask) -> None:
     """Make render_block available to every template (the page body and the editor)."""
     app.jinja_env.globals["render_block"] = render_block

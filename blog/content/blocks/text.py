@@ -8,8 +8,8 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from blog.builder.blocks.base import BlockInvalid, BlockType, Field, text_value, textarea_value
-from blog.builder.blocks.registry import register
+from blog.content.blocks.base import BlockInvalid, BlockType, Field, text_value, textarea_value
+from blog.content.blocks.registry import register
 from blog.numbers import whole_number
 
 HEADING_LEVELS = (2, 3, 4)

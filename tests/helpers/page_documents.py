@@ -15,12 +15,11 @@ from typing import Any
 from hypothesis import strategies as st
 from PIL import Image
 
-from blog.builder.blocks.code import COMMON_LANGUAGES
-from blog.builder.blocks.text import HEADING_LEVELS
-from blog.builder.document import EXPORT_FORMAT
-from blog.builder.layout import column_count
+from blog.content.blocks.code import COMMON_LANGUAGES
+from blog.content.blocks.text import HEADING_LEVELS
+from blog.content.document import EXPORT_FORMAT
 from blog.media import SAVE_OPTIONS
-from blog.models.pages import LAYOUTS, PAGE_STATUSES
+from blog.models.pages import LAYOUTS, PAGE_STATUSES, column_count
 from blog.slugs import RESERVED_SLUGS
 
 # The sample document

@@ -5,8 +5,8 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from blog.builder.blocks.base import BlockInvalid, BlockType, Field, text_value
-from blog.builder.blocks.registry import register
+from blog.content.blocks.base import BlockInvalid, BlockType, Field, text_value
+from blog.content.blocks.registry import register
 
 BUTTON_LABEL_MAX_LENGTH = 80
 LINK_MAX_LENGTH = 2_000

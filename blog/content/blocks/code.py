@@ -10,8 +10,8 @@ from pygments.lexer import Lexer
 from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.util import ClassNotFound
 
-from blog.builder.blocks.base import BlockInvalid, BlockType, Field, text_value, textarea_value
-from blog.builder.blocks.registry import register
+from blog.content.blocks.base import BlockInvalid, BlockType, Field, text_value, textarea_value
+from blog.content.blocks.registry import register
 
 CODE_MAX_LENGTH = 50_000
 

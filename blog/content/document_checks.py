@@ -11,16 +11,15 @@ from typing import Any
 
 from sqlalchemy import select
 
-from blog.builder.blocks import BlockInvalid, UnknownBlockType, block_type
-from blog.builder.blocks.media import ALT_MAX_LENGTH
-from blog.builder.document import EXPORT_FORMAT
-from blog.builder.layout import column_count
-from blog.builder.page_details import SUMMARY_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX
+from blog.content.blocks import BlockInvalid, UnknownBlockType, block_type
+from blog.content.blocks.image import ALT_MAX_LENGTH
+from blog.content.document import EXPORT_FORMAT
+from blog.content.document_export import picture_references
+from blog.content.limits import SUMMARY_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX
 from blog.extensions import db
-from blog.media import SHA256
+from blog.media_names import SHA256
 from blog.models import Media
-from blog.models.pages import LAYOUTS, PAGE_STATUSES
-from blog.page_export import picture_references
+from blog.models.pages import LAYOUTS, PAGE_STATUSES, column_count
 from blog.slugs import slugify
 
 JsonPath = tuple[str | int, ...]

@@ -5,17 +5,15 @@ import json
 from typing import IO
 
 import click
-from flask import Flask
 from flask.cli import AppGroup
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from blog.content.document_checks import DocumentInvalid
+from blog.content.document_export import export_page
 from blog.extensions import db
 from blog.models import Page, Row, User
-from blog.page_checks import DocumentInvalid
-from blog.page_export import export_page
-from blog.page_import import import_page
-from blog.publishing import rerender_all
+from blog.publishing import import_document, rerender_all
 
 pages_cli = AppGroup("pages", help="Export and import pages as JSON; render them again.")
 
@@ -46,7 +44,7 @@ def import_command(file: IO[str], author_email: str | None) -> None:
     except ValueError as error:  # bad JSON, and text that is not UTF-8
         raise click.ClickException(f"Not a JSON document: {error}") from None
     try:
-        page = import_page(document, author)
+        page = import_document(document, author)
     except DocumentInvalid as error:
         db.session.rollback()
         raise click.ClickException(str(error)) from None
@@ -84,8 +82,3 @@ def _author(email: str | None) -> User:
             "There is no active admin to record as the author: pass --author EMAIL."
         )
     return admin
-
-
-def init_app(app: Flask) -> None:
-    """Add the `pages` commands to the app's command line."""
-    app.cli.add_command(pages_cli)

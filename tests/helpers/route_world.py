@@ -16,13 +16,14 @@ from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
 from blog.auth.invitations import password_link
-from blog.builder.blocks import REGISTRY
+from blog.content.blocks import REGISTRY
 from blog.extensions import db
-from blog.media import store_image, variant_widths
+from blog.media import store_image
+from blog.media_names import variant_widths
 from blog.models import Block, Comment, Page, Row, Tag, User, utcnow
 from blog.publishing import publish
 
-from support import PASSWORD
+from helpers.support import PASSWORD
 
 # Setup only: a real scrypt hash costs a fifth of a second per person.
 QUICK_HASH = "pbkdf2:sha256:1"

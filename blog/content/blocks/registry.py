@@ -1,6 +1,6 @@
 """The registry that maps a stored block's type name to its BlockType."""
 
-from blog.builder.blocks.base import BlockType
+from blog.content.blocks.base import BlockType
 
 REGISTRY: dict[str, BlockType] = {}
 

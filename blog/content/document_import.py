@@ -1,5 +1,5 @@
 """Importing a page from a document in the export format: checked whole first (see
-blog/page_checks.py), then stored."""
+document_checks.py), then stored as a draft (publishing it is blog.publishing's job)."""
 
 import base64
 import io
@@ -7,21 +7,21 @@ from typing import Any
 
 from sqlalchemy import select
 
-from blog.builder.blocks import block_type
-from blog.builder.document import rows_from_document
-from blog.builder.page_details import tags_named
+from blog.content.blocks import block_type
+from blog.content.document import rows_from_document
+from blog.content.document_checks import DocumentInvalid, validate_document
+from blog.content.document_export import picture_references
+from blog.content.tags import tags_named
 from blog.extensions import db
 from blog.media import MediaRejected, store_image
 from blog.models import Media, Page, User
-from blog.page_checks import DocumentInvalid, validate_document
-from blog.page_export import picture_references
-from blog.publishing import publish
 from blog.slugs import slug_problem, unique_slug
 
 
 def import_page(document: Any, user: User) -> Page:
-    """Store a document as a new page by `user` and return it; publish it when its status
-    is "published". The slug is the document's when it is allowed and free, else a fresh one.
+    """Store a document as a new draft page by `user` and return it (whatever the document's
+    status: blog.publishing.import_document publishes it). The slug is the document's when it
+    is allowed and free, else a fresh one.
 
     Pictures are re-encoded as uploads are, so a stored picture may get another SHA-256:
     image blocks are pointed at the stored one. Raises DocumentInvalid, having written
@@ -41,8 +41,6 @@ def import_page(document: Any, user: User) -> Page:
     )
     db.session.add(page)
     db.session.flush()
-    if cleaned["status"] == "published":
-        publish(page, user)
     return page
 
 

@@ -6,11 +6,10 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from blog.builder.document import rows_from_document
+from blog.content.document import EXPORT_FORMAT
 from blog.extensions import db
-from blog.models import Page, Tag, User
-from blog.publishing import publish
-from blog.slugs import slugify
+from blog.models import Page, User
+from blog.publishing import import_document
 
 DEMO_ADMIN_EMAIL = "admin@example.com"
 
@@ -120,11 +119,6 @@ def _demo_admin() -> tuple[User, str]:
     return user, password
 
 
-def _tag(name: str) -> Tag:
-    tag = db.session.scalar(select(Tag).where(Tag.slug == slugify(name)))
-    return tag or Tag(name=name, slug=slugify(name))
-
-
 @click.command("demo")
 @with_appcontext
 def demo_command() -> None:
@@ -134,17 +128,7 @@ def demo_command() -> None:
     for entry in DEMO_PAGES:
         if db.session.scalar(select(Page.id).where(Page.slug == entry["slug"])) is not None:
             continue
-        page = Page(
-            title=entry["title"],
-            slug=entry["slug"],
-            summary=entry["summary"],
-            author=admin,
-            tags=[_tag(name) for name in entry["tags"]],
-            rows=rows_from_document(entry["rows"]),
-        )
-        db.session.add(page)
-        db.session.flush()
-        publish(page, admin)
+        import_document({"format": EXPORT_FORMAT, "status": "published", **entry}, admin)
         created += 1
     db.session.commit()
     click.echo(f"Demo content: {created} page(s) added, {len(DEMO_PAGES) - created} already there.")

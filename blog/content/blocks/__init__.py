@@ -1,8 +1,8 @@
-"""Block types: one module per family registers its classes; import order is palette order."""
+"""Block types: each module registers its classes; PALETTE_ORDER is the palette's order."""
 
-from blog.builder.blocks import code, media, page_elements, text  # noqa: F401  (registers)
-from blog.builder.blocks.base import BlockInvalid, BlockType, Field
-from blog.builder.blocks.registry import REGISTRY, UnknownBlockType, block_type
+from blog.content.blocks import code, embed, image, page_elements, text  # noqa: F401  (registers)
+from blog.content.blocks.base import BlockInvalid, BlockType, Field
+from blog.content.blocks.registry import REGISTRY, UnknownBlockType, block_type
 
 PALETTE_ORDER = ("heading", "text", "quote", "image", "code", "divider", "button", "embed")
 

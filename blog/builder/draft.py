@@ -1,0 +1,52 @@
+"""Writes to a page's draft that builder views share: placing blocks and rows in order,
+saving a block's data under its version, and noting when the draft changed."""
+
+from typing import Any
+
+from sqlalchemy import case, update
+
+from blog.extensions import db
+from blog.models import Block, Page, Row, utcnow
+
+
+def place_blocks(block_ids: list[int], row_id: int, column: int) -> None:
+    """Put these blocks, in this order, into one column: a single UPDATE however many."""
+    if not block_ids:
+        return
+    positions = {block_id: index for index, block_id in enumerate(block_ids)}
+    db.session.execute(
+        update(Block)
+        .where(Block.id.in_(block_ids))
+        .values(row_id=row_id, column=column, position=case(positions, value=Block.id))
+        .execution_options(synchronize_session=False)
+    )
+
+
+def place_rows(row_ids: list[int]) -> None:
+    """Give these rows of one page their positions in this order, in a single UPDATE."""
+    if not row_ids:
+        return
+    positions = {row_id: index for index, row_id in enumerate(row_ids)}
+    db.session.execute(
+        update(Row)
+        .where(Row.id.in_(row_ids))
+        .values(position=case(positions, value=Row.id))
+        .execution_options(synchronize_session=False)
+    )
+
+
+def save_block_data(block: Block, edited_version: int | None, data: dict[str, Any]) -> bool:
+    """Store the block's new data if nobody saved it since `edited_version`, bumping the
+    version; False, and nothing written, when that version is stale."""
+    saved = db.session.execute(
+        update(Block)
+        .where(Block.id == block.id, Block.version == edited_version)
+        .values(data=data, version=Block.version + 1, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    return saved.rowcount == 1
+
+
+def touch(page: Page) -> None:
+    """Record that the page's draft changed now (for "last change" in the pages list)."""
+    page.updated_at = utcnow()

@@ -1,0 +1,1 @@
+"""Harness code the tests share: servers, clusters, page builders, corpora and steps."""
