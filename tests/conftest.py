@@ -71,14 +71,16 @@ def sqlite_database(sqlite_template, tmp_path):
 
 @pytest.fixture
 def postgresql_database(postgres_url):
-    """The process's PostgreSQL database, emptied after the test."""
+    """The process's PostgreSQL database, emptied after the test and its ids started again
+    (DELETE, not TRUNCATE: on tables this small it is many times faster)."""
     yield postgres_url
     engine = sa.create_engine(postgres_url)
     with engine.begin() as connection:
-        tables = ", ".join(
-            table.name for table in db.metadata.sorted_tables if table.name != "alembic_version"
+        for table in reversed(db.metadata.sorted_tables):
+            connection.execute(table.delete())
+        connection.execute(
+            sa.text("SELECT setval(oid::regclass, 1, false) FROM pg_class WHERE relkind = 'S'")
         )
-        connection.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     engine.dispose()
 
 

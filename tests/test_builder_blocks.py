@@ -1,5 +1,7 @@
 """Builder views for one block: add, edit, save (with its optimistic lock) and cancel."""
 
+import re
+
 import pytest
 
 from blog.content.blocks import REGISTRY
@@ -247,6 +249,15 @@ def test_refused_save_without_javascript_shows_the_editor_with_the_message(app, 
     assert form.tag == "form"
     assert form.find(f"block-{block}-text-error").text == "Write the heading's text."
     assert stored_state(app) == before
+
+
+def test_refused_save_without_javascript_says_why_at_the_top_of_the_editor(app, auth, client):
+    _, block = _own_block(app, auth)
+    data = {"text": "", "level": "2", "version": "1"}
+    response = client.post(f"/builder/blocks/{block}", data=data)
+    alert = re.search(r'<p class="flash flash-error" role="alert">([^<]*)</p>', response.text)
+    assert alert is not None, response.text[:2000]
+    assert alert.group(1) == "The block was not saved: Write the heading&#39;s text."
 
 
 # Two people editing

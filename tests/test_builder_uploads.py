@@ -1,6 +1,7 @@
 """Uploading an image into an image block through the builder's Save, good and bad."""
 
 import io
+import re
 
 import pytest
 from PIL import Image
@@ -70,6 +71,19 @@ def test_an_uploaded_image_is_stored_and_shown_with_its_sizes(app, auth, htmx):
     assert 'alt="A red field"' in html and "srcset=" in html
     data, media_count = _stored(app, block_id)
     assert (data["width"], data["height"], media_count) == (800, 500, 1)
+
+
+def test_every_address_an_image_block_shows_is_served(app, auth, htmx, client):
+    auth.login_as("editor")
+    block_id = _image_block(app)
+    html = _save(htmx, block_id, _png(width=2000)).get_data(as_text=True)
+    srcset = re.search(r'srcset="([^"]+)"', html).group(1)
+    addresses = [candidate.split()[0] for candidate in srcset.split(", ")]
+    assert len(addresses) == 4  # 480, 960, 1600 and the original
+    for address in addresses:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert response.headers["Content-Type"] == "image/png"
 
 
 def test_alt_text_is_required_unless_decorative(app, auth, htmx):

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from blog.content.document_checks import DocumentInvalid, validate_document
 from blog.content.document_export import export_page
+from blog.content.document_import import import_page
 from blog.extensions import db
 from blog.media import media_store
 from blog.models import Block, Media, Page, Revision, Row, Tag, User
@@ -350,3 +351,12 @@ def test_export_json_sends_anonymous_visitors_to_log_in(app, client, admin):
     page_id = imported(app, garden_document(), admin)
     response = client.get(f"/builder/pages/{page_id}/export.json")
     assert "/login" in response.headers["Location"]
+
+
+def test_the_content_import_stores_a_draft_and_leaves_publishing_to_its_caller(app, admin):
+    document = {**garden_document(), "status": "published"}
+    with app.app_context():
+        page = import_page(document, db.session.get(User, admin))
+        db.session.commit()
+        assert (page.status, page.published_revision_id) == ("draft", None)
+    assert stored_counts(app)["Revision"] == 0

@@ -1,6 +1,7 @@
 """Pages as data: new pages, unique slugs, the builder list and the public views."""
 
 import pytest
+from jinja2 import TemplateNotFound
 from sqlalchemy import select
 
 from blog.extensions import db
@@ -113,6 +114,13 @@ def test_healthz_checks_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json == {"status": "ok"}
+
+
+def test_healthz_fails_when_the_templates_are_missing(make_app, tmp_path):
+    app = make_app()
+    app.template_folder = str(tmp_path / "no-templates")
+    with pytest.raises(TemplateNotFound):
+        app.test_client().get("/healthz")
 
 
 def test_every_response_varies_on_htmx(client):

@@ -143,3 +143,20 @@ def test_restoring_a_revision_of_another_page_is_not_found(app, auth, client):
     client.post(f"/builder/pages/{first}/publish")
     second, _ = _heading_page(app, client)
     assert client.post(f"/builder/pages/{second}/revisions/1/restore").status_code == 404
+
+
+def test_preview_and_the_published_article_show_the_same_reading_time(app, auth, client):
+    auth.login_as("editor")
+    words = " ".join(["word"] * 700)  # 700 words at 220 a minute: 3 minutes
+    page_id, _ = _heading_page(app, client, text=words[:200])
+    with app.app_context():
+        row_id = db.session.get(Page, page_id).rows[0].id
+    client.post(f"/builder/rows/{row_id}/columns/0/blocks", data={"type": "text"})
+    with app.app_context():
+        text_block = db.session.get(Page, page_id).rows[0].blocks[-1].id
+    saved = client.post(f"/builder/blocks/{text_block}", data={"markdown": words, "version": "1"})
+    assert saved.status_code == 303
+    preview = client.get(f"/builder/pages/{page_id}/preview").get_data(as_text=True)
+    client.post(f"/builder/pages/{page_id}/publish")
+    article = app.test_client().get(f"/{_slug(app, page_id)}").get_data(as_text=True)
+    assert "3 min read" in preview and "3 min read" in article

@@ -7,16 +7,9 @@ from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.draft import place_blocks
 from blog.builder.loading import column_blocks, editable_block, editable_row
-from blog.builder.responses import (
-    CHANGED_MEANWHILE,
-    EDITOR,
-    committed,
-    editor_url,
-    fresh_editor,
-)
+from blog.builder.responses import CHANGED_MEANWHILE, committed, editor_url, refused
 from blog.content.layout import DIRECTIONS, OrderConflict, checked_order, moved
 from blog.extensions import db
-from blog.htmx import respond
 from blog.models import Block, Row, utcnow
 from blog.numbers import posted_ids
 
@@ -94,20 +87,17 @@ def move_block(block_id: int):
     """Move the block one place up or down in its column (the keyboard's drag and drop)."""
     block = editable_block(block_id)
     direction = request.form.get("direction", "")
-    editor = fresh_editor(block.row.page_id)
     if direction not in DIRECTIONS:
-        message = "Choose to move up or down."
-        return respond(full_page=EDITOR, status=422, message=message, page=editor)
+        return refused(block.row.page_id, "Choose to move up or down.")
     row_id, column = block.row_id, block.column
     in_column = column_blocks(row_id, column)
     current = [b.id for b in in_column]
     if block.id not in current:  # someone dragged it elsewhere meanwhile
-        return respond(
-            fragment="builder/_column.html",
-            full_page=EDITOR,
+        return refused(
+            block.row.page_id,
+            CHANGED_MEANWHILE,
             status=409,
-            message=CHANGED_MEANWHILE,
-            page=editor,
+            fragment="builder/_column.html",
             row=block.row,
             column=column,
             blocks=in_column,
@@ -149,12 +139,11 @@ def order_blocks(row_id: int, column: int):
     except OrderConflict:
         db.session.rollback()
         sources = {(a.row_id, a.column) for a in arrivals}
-        return respond(
-            fragment="builder/_column_conflict.html",
-            full_page=EDITOR,
+        return refused(
+            row.page_id,
+            CHANGED_MEANWHILE,
             status=409,
-            message=CHANGED_MEANWHILE,
-            page=fresh_editor(row.page_id),
+            fragment="builder/_column_conflict.html",
             row=row,
             column=column,
             blocks=lambda: column_blocks(row.id, column),

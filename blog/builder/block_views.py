@@ -10,7 +10,7 @@ from blog.builder import bp
 from blog.builder.block_forms import BlockForm, submitted_values
 from blog.builder.draft import save_block_data
 from blog.builder.loading import editable_block, editable_row
-from blog.builder.responses import EDITOR, committed, editor_url, fresh_editor
+from blog.builder.responses import committed, editor_url, refused
 from blog.content.blocks import BlockInvalid, UnknownBlockType, block_type
 from blog.extensions import db
 from blog.htmx import respond
@@ -24,15 +24,12 @@ from blog.numbers import whole_number
 def add_block(row_id: int, column: int):
     """Add a block of the chosen type at the end of a column; it opens in edit mode."""
     row = editable_row(row_id)
-    editor = fresh_editor(row.page_id)
     try:
         kind = block_type(request.form.get("type", ""))
     except UnknownBlockType:
-        message = "Choose a block type from the list."
-        return respond(full_page=EDITOR, status=422, message=message, page=editor)
+        return refused(row.page_id, "Choose a block type from the list.")
     if not 0 <= column < row.column_count:
-        message = "That column does not exist."
-        return respond(full_page=EDITOR, status=422, message=message, page=editor)
+        return refused(row.page_id, "That column does not exist.")
     last = db.session.scalar(
         select(func.max(Block.position)).where(Block.row_id == row.id, Block.column == column)
     )
@@ -134,13 +131,12 @@ def _refuse(
         message = "Someone else saved this block meanwhile; your text is kept in the form."
     else:
         message = "The block was not saved: " + " ".join(errors.values())
-    return respond(
-        fragment="builder/_block_form.html",
-        full_page=EDITOR,
+    return refused(
+        block.row.page_id,
+        message,
         status=409 if conflict else 422,
-        message=message,
+        fragment="builder/_block_form.html",
         form=form,
         focus=True,
-        page=fresh_editor(block.row.page_id),
         forms={block.id: form},
     )

@@ -10,7 +10,7 @@ from blog.builder import bp
 from blog.builder.block_forms import BlockForm
 from blog.builder.loading import editable_page
 from blog.builder.page_details import PageDetails, apply_details, checked_details
-from blog.builder.responses import EDITOR, committed, editor_url, fresh_editor
+from blog.builder.responses import committed, editor_url, refused
 from blog.content.document import page_document, rows_from_document
 from blog.extensions import db
 from blog.htmx import respond
@@ -68,14 +68,8 @@ def save_details(page_id: int):
     details = checked_details(page, request.form)
     if details.errors:
         db.session.rollback()
-        return respond(
-            fragment="builder/_page_details.html",
-            full_page=EDITOR,
-            status=422,
-            message=" ".join(details.errors.values()),
-            page=fresh_editor(page_id),
-            details=details,
-        )
+        message = " ".join(details.errors.values())
+        return refused(page_id, message, fragment="builder/_page_details.html", details=details)
     apply_details(page, details)
     return committed(
         page,

@@ -29,6 +29,15 @@ def fresh_editor(page_id: int) -> Callable[[], Page]:
     return lambda: editable_page(page_id, with_content=True)
 
 
+def refused(page_id: int, message: str, /, *, status: int = 422, **answer: Any) -> Response:
+    """Answer a refused change to a page with respond(): htmx gets `answer`'s fragment (or an
+    empty body) and `message` announced; a plain form post gets the editor, the page as it is
+    now, with `message` at the top. Nothing was changed."""
+    return respond(
+        full_page=EDITOR, status=status, message=message, page=fresh_editor(page_id), **answer
+    )
+
+
 def committed(page: Page, /, **answer: Any) -> Response:
     """Commit a change to the page's draft, noting when it changed, and answer it with
     respond(**answer). Compute addresses in the arguments: they are read before the commit,

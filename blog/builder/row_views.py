@@ -9,10 +9,10 @@ from blog.builder.draft import place_blocks, place_rows
 from blog.builder.loading import editable_page, editable_row
 from blog.builder.responses import (
     CHANGED_MEANWHILE,
-    EDITOR,
     committed,
     editor_url,
     fresh_editor,
+    refused,
 )
 from blog.content.layout import (
     DIRECTIONS,
@@ -23,7 +23,6 @@ from blog.content.layout import (
     moved,
 )
 from blog.extensions import db
-from blog.htmx import respond
 from blog.models import Block, Row
 from blog.models.pages import column_count
 from blog.numbers import posted_ids
@@ -32,10 +31,7 @@ from blog.numbers import posted_ids
 def _chosen_layout(page_id: int):
     layout = request.form.get("layout", "")
     if layout not in LAYOUT_LABELS:
-        message = "Choose one of the listed layouts."
-        return None, respond(
-            full_page=EDITOR, status=422, message=message, page=fresh_editor(page_id)
-        )
+        return None, refused(page_id, "Choose one of the listed layouts.")
     return layout, None
 
 
@@ -97,26 +93,18 @@ def move_row(row_id: int):
     """Move a row one place up or down (the keyboard's drag and drop)."""
     row = editable_row(row_id)
     direction = request.form.get("direction", "")
-    editor = fresh_editor(row.page_id)
     if direction not in DIRECTIONS:
-        message = "Choose to move up or down."
-        return respond(full_page=EDITOR, status=422, message=message, page=editor)
+        return refused(row.page_id, "Choose to move up or down.")
     current = _page_row_ids(row.page_id)
     if row.id not in current:  # deleted meanwhile
-        return respond(
-            fragment="builder/_rows.html",
-            full_page=EDITOR,
-            status=409,
-            message=CHANGED_MEANWHILE,
-            page=editor,
-        )
+        return refused(row.page_id, CHANGED_MEANWHILE, status=409, fragment="builder/_rows.html")
     place_rows(moved(current, row.id, direction))
     return committed(
         row.page,
         fragment="builder/_rows.html",
         redirect_to=editor_url(row.page_id, f"row-{row.id}"),
         message=f"Row moved {direction}.",
-        page=editor,
+        page=fresh_editor(row.page_id),
     )
 
 
@@ -166,12 +154,6 @@ def order_rows(page_id: int):
     try:
         order = checked_order(_page_row_ids(page.id), posted_ids("row"))
     except OrderConflict:
-        return respond(
-            fragment="builder/_rows.html",
-            full_page=EDITOR,
-            status=409,
-            message=CHANGED_MEANWHILE,
-            page=fresh_editor(page.id),
-        )
+        return refused(page.id, CHANGED_MEANWHILE, status=409, fragment="builder/_rows.html")
     place_rows(order)
     return committed(page, redirect_to=editor_url(page.id), status=204, message="Row moved.")

@@ -45,12 +45,23 @@ class GunicornServer:
     processes (two connection pools, SQLite's file locks) and inside one process (threads
     sharing the engine's pool), with at most four in flight, which keeps runs short."""
 
-    def __init__(self, database_url: str, folder: Path, workers: int = 2, threads: int = 2):
+    def __init__(
+        self,
+        database_url: str,
+        folder: Path,
+        workers: int = 2,
+        threads: int = 2,
+        python: str = sys.executable,
+        cwd: Path = ROOT,
+    ):
+        """`python` and `cwd` choose which installation of the blog serves: by default the
+        checkout's."""
         self.port = free_port()
+        self.cwd = cwd
         self.url = f"127.0.0.1:{self.port}"
         self.log_path = folder / f"gunicorn-{self.port}.log"
         self.command = [
-            sys.executable,
+            python,
             "-m",
             "gunicorn",
             f"--workers={workers}",
@@ -76,7 +87,7 @@ class GunicornServer:
             self.process = subprocess.Popen(
                 self.command,
                 env=self.env,
-                cwd=ROOT,
+                cwd=self.cwd,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
