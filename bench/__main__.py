@@ -1,7 +1,9 @@
 """`python -m bench`: run every benchmark and print its figures."""
 
-from bench import article_view, block_save
+from bench import article_view, block_save, code_highlighting, image_upload
 
 if __name__ == "__main__":
+    code_highlighting.main()
+    image_upload.main()
     block_save.main()
     article_view.main()

@@ -22,6 +22,12 @@ NAMING_CONVENTION = {
 }
 
 
+# SQLite gives a new row the id of a just-deleted newest row unless its table says
+# AUTOINCREMENT, and a stale form naming that id would then write into someone else's new row.
+# Every table with an id uses this (migration 0003); PostgreSQL's sequences never reuse ids.
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 

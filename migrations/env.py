@@ -45,9 +45,35 @@ def run_migrations_online() -> None:
     options.setdefault("process_revision_directives", skip_empty_autogenerate)
     options.setdefault("include_object", include_object)
     with database.engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            _foreign_keys(connection, enforced=False)
         context.configure(connection=connection, target_metadata=database.metadata, **options)
         with context.begin_transaction():
             context.run_migrations()
+            if sqlite:
+                _check_foreign_keys(connection)
+        if sqlite:
+            _foreign_keys(connection, enforced=True)
+
+
+def _foreign_keys(connection, enforced: bool) -> None:
+    """SQLite: turn foreign key enforcement on or off (outside a transaction, where SQLite
+    ignores the pragma). Off while migrating, as SQLite's own procedure for changing a table
+    asks: rebuilding a table drops the old one, which would otherwise cascade."""
+    connection.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if enforced else 'OFF'}")
+    now = connection.exec_driver_sql("PRAGMA foreign_keys").scalar()
+    # End SQLAlchemy's own transaction, so that alembic begins (and commits) its own.
+    connection.commit()
+    if now != int(enforced):
+        raise RuntimeError("SQLite did not change foreign key enforcement; nothing was migrated")
+
+
+def _check_foreign_keys(connection) -> None:
+    """Refuse to commit a migration that left a row pointing at nothing."""
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"the migration broke foreign keys: {broken[:10]}")
 
 
 if context.is_offline_mode():

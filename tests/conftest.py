@@ -1,19 +1,22 @@
 """Fixtures: the app on SQLite and on PostgreSQL, clients, users, htmx and the CLI runner."""
 
+import functools
 import os
 import shutil
 
 import pytest
 import sqlalchemy as sa
+from flask import Flask
 from flask_migrate import upgrade
 from werkzeug.security import generate_password_hash
 
 from blog import create_app
-from blog.extensions import db
+from blog.extensions import db, limiter
 from blog.models import User
 
 from helpers.postgres_cluster import PostgresUnavailable, ThrowAwayCluster
 from helpers.support import PASSWORD, missing
+from helpers.template_cache import TEMPLATE_CACHE
 
 os.environ.setdefault("BLOG_SECRET_KEY", "tests-only-secret")
 BACKENDS = ("sqlite", "postgresql")
@@ -62,9 +65,12 @@ def _migrate(url: str) -> None:
 
 
 @pytest.fixture
-def sqlite_database(sqlite_template, tmp_path):
-    """An empty, migrated SQLite database of this test's own."""
-    path = tmp_path / "blog.sqlite3"
+def sqlite_database(sqlite_template, tmp_path_factory):
+    """An empty, migrated SQLite database: this process's one file, copied afresh from the
+    template for every test (the previous test's app closed its connections)."""
+    path = tmp_path_factory.getbasetemp() / "blog.sqlite3"
+    for leftover in (path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+        leftover.unlink(missing_ok=True)
     shutil.copy(sqlite_template, path)
     return f"sqlite:///{path}"
 
@@ -74,14 +80,19 @@ def postgresql_database(postgres_url):
     """The process's PostgreSQL database, emptied after the test and its ids started again
     (DELETE, not TRUNCATE: on tables this small it is many times faster)."""
     yield postgres_url
-    engine = sa.create_engine(postgres_url)
+    engine = _cleaning_engine(postgres_url)
     with engine.begin() as connection:
         for table in reversed(db.metadata.sorted_tables):
             connection.execute(table.delete())
         connection.execute(
             sa.text("SELECT setval(oid::regclass, 1, false) FROM pg_class WHERE relkind = 'S'")
         )
-    engine.dispose()
+
+
+@functools.cache
+def _cleaning_engine(url: str) -> sa.Engine:
+    """One engine per test process for emptying its database between tests."""
+    return sa.create_engine(url)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -91,20 +102,36 @@ def database_url(request):
     return request.getfixturevalue(f"{request.param}_database")
 
 
+# Apps already built in this process, by database and overrides, with their configuration
+# as built. Building one takes tens of milliseconds (most of it compiling its routes), so a
+# later test with the same configuration gets the same app, reset: the configuration as it
+# was built, its own media folder, no rate-limit counts, and an empty database.
+_built_apps: dict[tuple[str, str], tuple[Flask, dict]] = {}
+
+
 @pytest.fixture
 def make_app(database_url, tmp_path):
-    """Build an app on this test's database; keyword arguments override the configuration."""
+    """An app on this test's database; keyword arguments override the configuration."""
     apps = []
 
     def build(**overrides):
-        config = {
-            "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": database_url,
-            "MEDIA_DIR": str(tmp_path / "media"),
-            "RATELIMIT_ENABLED": False,
-            **overrides,
-        }
-        app = create_app(config)
+        key = (database_url, repr(sorted(overrides.items())))
+        if key not in _built_apps:
+            config = {
+                "TESTING": True,
+                "SQLALCHEMY_DATABASE_URI": database_url,
+                "RATELIMIT_ENABLED": False,
+                **overrides,
+            }
+            app = create_app(config)
+            app.jinja_env.bytecode_cache = TEMPLATE_CACHE
+            _built_apps[key] = app, dict(app.config)
+        app, built_config = _built_apps[key]
+        app.config.clear()
+        app.config.update(built_config, MEDIA_DIR=str(tmp_path / "media"))
+        # One limiter serves every app: it follows the app at hand, with no counts yet.
+        limiter.enabled = app.config["RATELIMIT_ENABLED"]
+        limiter.reset()
         apps.append(app)
         return app
 

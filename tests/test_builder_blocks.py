@@ -260,6 +260,22 @@ def test_refused_save_without_javascript_says_why_at_the_top_of_the_editor(app, 
     assert alert.group(1) == "The block was not saved: Write the heading&#39;s text."
 
 
+def test_the_blocks_form_carries_the_page_it_was_opened_on_and_saves_with_it(app, auth, htmx):
+    page, block = _own_block(app, auth)
+    form = htmx.get(f"/builder/blocks/{block}/edit").text
+    assert f'name="page" value="{page.id}"' in form
+    data = {"text": "Saved", "level": "2", "version": "1", "page": str(page.id)}
+    assert htmx.post(f"/builder/blocks/{block}", data=data).status_code == 200
+
+
+def test_a_form_opened_on_another_page_saves_nothing_into_this_block(app, auth, htmx):
+    page, block = _own_block(app, auth)
+    before = stored_state(app)
+    data = {"text": "Meant elsewhere", "level": "2", "version": "1", "page": str(page.id + 1)}
+    assert htmx.post(f"/builder/blocks/{block}", data=data).status_code == 404
+    assert stored_state(app) == before
+
+
 # Two people editing
 
 

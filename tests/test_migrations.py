@@ -2,9 +2,14 @@
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from flask_migrate import upgrade
 
+from blog import create_app
 from blog.extensions import db
+from blog.models import Block, Page, User
 from blog.search import is_search_object
+
+TABLES_WITH_IDS = ("users", "tags", "media", "pages", "revisions", "rows", "blocks", "comments")
 
 
 def _described_by_models(item, name, type_, reflected, compare_to) -> bool:
@@ -25,3 +30,58 @@ def test_migrated_schema_has_every_table(app):
     with app.app_context():
         tables = set(db.inspect(db.engine).get_table_names())
     assert set(db.metadata.tables) <= tables
+
+
+def test_the_id_of_a_deleted_newest_page_is_never_given_again(app):
+    with app.app_context():
+        author = User(email="a@example.com", name="A", role="author")
+        first = Page(title="First", slug="first", author=author)
+        db.session.add(first)
+        db.session.commit()
+        deleted_id = first.id
+        db.session.delete(first)
+        db.session.commit()
+        second = Page(title="Second", slug="second", author=author)
+        db.session.add(second)
+        db.session.commit()
+        assert second.id != deleted_id
+
+
+def test_rebuilding_sqlite_tables_for_autoincrement_keeps_every_row(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        upgrade(revision="0002_full_text_search")
+        with db.engine.begin() as connection:
+            for statement in OLD_SITE:
+                connection.exec_driver_sql(statement)
+        before = _row_counts()
+        upgrade()
+        assert _row_counts() == before
+        with db.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            tables = dict(connection.exec_driver_sql("SELECT name, sql FROM sqlite_master").all())
+        assert all("AUTOINCREMENT" in tables[name] for name in TABLES_WITH_IDS)
+        # The block still belongs to its row, its page and its author.
+        block = db.session.get(Block, 1)
+        assert (block.row.page.slug, block.row.page.author.email) == ("kept", "old@example.com")
+        db.engine.dispose()
+
+
+# A site as migration 0002 left it: a page with a row, a block and a revision.
+OLD_SITE = (
+    "INSERT INTO users (id, email, name, password_hash, role, active, created_at, updated_at)"
+    " VALUES (1, 'old@example.com', 'Old', '', 'editor', 1, '2026-01-01', '2026-01-01')",
+    "INSERT INTO pages (id, title, slug, summary, author_id, status, created_at, updated_at,"
+    " comments_html) VALUES (1, 'Kept', 'kept', '', 1, 'draft', '2026-01-01', '2026-01-01', '')",
+    "INSERT INTO rows (id, page_id, position, layout) VALUES (1, 1, 0, '1')",
+    'INSERT INTO blocks (id, row_id, "column", position, type, data, version, updated_at)'
+    """ VALUES (1, 1, 0, 0, 'heading', '{"text": "Hi", "level": 2}', 1, '2026-01-01')""",
+)
+
+
+def _row_counts() -> dict[str, int]:
+    return {
+        name: db.session.scalar(db.text(f"SELECT count(*) FROM {name}")) for name in TABLES_WITH_IDS
+    }

@@ -4,6 +4,7 @@ import pytest
 from jinja2 import TemplateNotFound
 from sqlalchemy import select
 
+from blog import create_app
 from blog.extensions import db
 from blog.models import Page, Row, User
 from blog.publishing import publish
@@ -116,11 +117,15 @@ def test_healthz_checks_the_database(client):
     assert response.json == {"status": "ok"}
 
 
-def test_healthz_fails_when_the_templates_are_missing(make_app, tmp_path):
-    app = make_app()
+def test_healthz_fails_when_the_templates_are_missing(database_url, tmp_path):
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url})
     app.template_folder = str(tmp_path / "no-templates")
-    with pytest.raises(TemplateNotFound):
-        app.test_client().get("/healthz")
+    try:
+        with pytest.raises(TemplateNotFound):
+            app.test_client().get("/healthz")
+    finally:
+        with app.app_context():
+            db.engine.dispose()
 
 
 def test_every_response_varies_on_htmx(client):

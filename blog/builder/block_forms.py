@@ -9,6 +9,10 @@ from werkzeug.datastructures import MultiDict
 from blog.content.blocks import BlockType, UnknownBlockType, block_type
 from blog.models import Block
 
+# What a block's form carries besides the block's fields: the CSRF token, the version it
+# edits, and the page it was opened on.
+FORM_BOOKKEEPING = ("csrf_token", "version", "page")
+
 
 @dataclass
 class BlockForm:
@@ -45,4 +49,4 @@ class BlockForm:
 
 def submitted_values(form: MultiDict) -> dict[str, str]:
     """The fields of a posted block form, without the form's own bookkeeping."""
-    return {name: form.get(name) for name in form if name not in ("csrf_token", "version")}
+    return {name: form.get(name) for name in form if name not in FORM_BOOKKEEPING}

@@ -1,6 +1,6 @@
 """Builder views for one block: add, show, edit and save (with its optimistic lock)."""
 
-from flask import current_app, request
+from flask import abort, current_app, request
 from flask_login import current_user
 from sqlalchemy import func, select
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -77,7 +77,8 @@ def edit_block(block_id: int):
 @bp.post("/blocks/<int:block_id>")
 @require(any_role)
 def save_block(block_id: int):
-    """Save the block's form if it is valid and nobody saved the block since it was opened."""
+    """Save the block's form if it is valid and nobody saved the block since it was opened.
+    A form opened on another page never saves here (404), whatever block id it names."""
     block = editable_block(block_id)
     try:
         values = submitted_values(request.form)
@@ -87,6 +88,9 @@ def save_block(block_id: int):
         return _refuse(
             block, block.data, None, {"media": f"The image is larger than {megabytes} MB."}
         )
+    opened_on = request.form.get("page")
+    if opened_on is not None and whole_number(opened_on) != block.row.page_id:
+        abort(404)
     edited_version = whole_number(request.form.get("version"))
     kind = BlockForm.of(block).kind
     if kind is None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from blog.extensions import db
+from blog.extensions import NEVER_REUSE_IDS, db
 from blog.models.time import utcnow
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ class Comment(db.Model):
     """A plain-text comment; the email is never shown and the client address only hashed."""
 
     __tablename__ = "comments"
-    __table_args__ = (Index("ix_comments_page_status", "page_id", "status"),)
+    __table_args__ = (Index("ix_comments_page_status", "page_id", "status"), NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"))

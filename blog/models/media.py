@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from blog.extensions import db
+from blog.extensions import NEVER_REUSE_IDS, db
 from blog.models.time import utcnow
 
 
@@ -13,6 +13,7 @@ class Media(db.Model):
     """One image file; the same bytes uploaded twice are one Media."""
 
     __tablename__ = "media"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from blog.extensions import db
+from blog.extensions import NEVER_REUSE_IDS, db
 from blog.models.time import utcnow
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ class Tag(db.Model):
     """A word that groups pages; its slug is its URL."""
 
     __tablename__ = "tags"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(60))
@@ -45,6 +46,7 @@ class Page(db.Model):
     """A page being built (its draft) and, once published, the revision readers see."""
 
     __tablename__ = "pages"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
@@ -81,7 +83,7 @@ class Row(db.Model):
     """One horizontal band of a page, split into columns by its layout."""
 
     __tablename__ = "rows"
-    __table_args__ = (Index("ix_rows_page_position", "page_id", "position"),)
+    __table_args__ = (Index("ix_rows_page_position", "page_id", "position"), NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"))
@@ -108,7 +110,10 @@ class Block(db.Model):
     type in the registry owns the label, form, validation and template."""
 
     __tablename__ = "blocks"
-    __table_args__ = (Index("ix_blocks_row_column_position", "row_id", "column", "position"),)
+    __table_args__ = (
+        Index("ix_blocks_row_column_position", "row_id", "column", "position"),
+        NEVER_REUSE_IDS,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     row_id: Mapped[int] = mapped_column(ForeignKey("rows.id", ondelete="CASCADE"))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, Column, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from blog.extensions import db
+from blog.extensions import NEVER_REUSE_IDS, db
 from blog.models.time import utcnow
 from blog.models.users import User
 
@@ -26,7 +26,7 @@ class Revision(db.Model):
     """One published state of a page: what readers get until the next Publish."""
 
     __tablename__ = "revisions"
-    __table_args__ = (UniqueConstraint("page_id", "number"),)
+    __table_args__ = (UniqueConstraint("page_id", "number"), NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), index=True)

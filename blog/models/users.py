@@ -7,7 +7,7 @@ from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from blog.extensions import db
+from blog.extensions import NEVER_REUSE_IDS, db
 from blog.models.time import utcnow
 
 # Ordered from most to least powerful.
@@ -18,6 +18,7 @@ class User(UserMixin, db.Model):
     """A person who can log in: an admin, an editor or an author."""
 
     __tablename__ = "users"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)

@@ -15,7 +15,7 @@ from typing import Any
 from hypothesis import strategies as st
 from PIL import Image
 
-from blog.content.blocks.code import COMMON_LANGUAGES
+from blog.content.blocks.code import OFFERED_LANGUAGES
 from blog.content.blocks.text import HEADING_LEVELS
 from blog.content.document import EXPORT_FORMAT
 from blog.media import SAVE_OPTIONS
@@ -140,7 +140,7 @@ SIMPLE_DATA = {
     "text": st.fixed_dictionaries({"markdown": passages}),
     "quote": st.fixed_dictionaries({"text": passages, "cite": optional_lines}),
     "code": st.fixed_dictionaries(
-        {"code": passages, "language": st.sampled_from([name for name, _ in COMMON_LANGUAGES])}
+        {"code": passages, "language": st.sampled_from([name for name, _ in OFFERED_LANGUAGES])}
     ),
     "divider": st.just({}),
     "button": st.fixed_dictionaries({"label": lines, "url": links}),

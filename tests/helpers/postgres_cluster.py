@@ -52,7 +52,9 @@ class ThrowAwayCluster:
     def start(self) -> str:
         """Start the cluster and return a URL to its `postgres` database."""
         self._run(self.initdb, "-D", str(self.data), "-U", "blog", "--auth=trust", "-E", "UTF8")
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        # A throw-away cluster: nothing it holds must survive a crash of the machine.
+        durability_off = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 {durability_off}"
         self._run(
             self.pg_ctl,
             "-D",

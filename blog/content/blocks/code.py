@@ -1,10 +1,18 @@
-"""The code block type: source code highlighted on the server by Pygments."""
+"""The code block type: source code highlighted on the server by Pygments, at a bounded cost.
 
+Only the languages the editor offers are accepted. Some Pygments lexers take time that grows
+with the square of the input on simple repeated text (a run of quotes and backslashes, say),
+so highlighting stops at a time budget and the block is shown as plain text instead; the
+verdict is remembered, so a page that holds such a block costs the budget once per process.
+"""
+
+import hashlib
+import time
 from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
-from pygments import highlight
+from pygments import format as format_tokens
 from pygments.formatters import HtmlFormatter
 from pygments.lexer import Lexer
 from pygments.lexers import TextLexer, get_lexer_by_name
@@ -14,9 +22,16 @@ from blog.content.blocks.base import BlockInvalid, BlockType, Field, text_value,
 from blog.content.blocks.registry import register
 
 CODE_MAX_LENGTH = 50_000
+# Past this much CPU time (of the thread rendering it, so other requests do not count) a
+# listing is shown plain: a reader still gets every character.
+HIGHLIGHT_BUDGET_SECONDS = 0.05
+# How many tokens pass between two looks at the clock.
+TOKENS_PER_CHECK = 32
+TOO_COSTLY_REMEMBERED = 10_000
 
-# The editor offers these; clean() accepts any language Pygments knows.
-COMMON_LANGUAGES = (
+# The editor offers these, and clean() accepts only them (or another name Pygments gives
+# the same lexer: "py", "js", "sh").
+OFFERED_LANGUAGES = (
     ("", "Plain text"),
     ("python", "Python"),
     ("javascript", "JavaScript"),
@@ -29,9 +44,12 @@ COMMON_LANGUAGES = (
     ("go", "Go"),
     ("rust", "Rust"),
 )
+OFFERED_NAMES = {name for name, _ in OFFERED_LANGUAGES}
 
 # CSS classes only (static/css/code.css colours them): the CSP forbids style attributes.
 _formatter = HtmlFormatter(cssclass="highlight", noclasses=False)
+# Listings that ran past the budget, by a hash of language and code: shown plain at once.
+_too_costly: set[str] = set()
 
 
 def language_lexer(language: str) -> Lexer:
@@ -39,26 +57,44 @@ def language_lexer(language: str) -> Lexer:
     return get_lexer_by_name(language) if language else TextLexer()
 
 
-def code_html(code: str, language: str) -> Markup:
-    """The code as highlighted HTML inside <div class="highlight"><pre>; plain text when the
-    language is empty or unknown (stored data is rendered even if it predates a Pygments
-    upgrade that dropped a language)."""
-    try:
-        lexer = language_lexer(language)
-    except ClassNotFound:
-        lexer = TextLexer()
-    return Markup(highlight(code, lexer, _formatter))
+def code_html(code: str, language: str, budget: float = HIGHLIGHT_BUDGET_SECONDS) -> Markup:
+    """The code as HTML inside <div class="highlight"><pre>: highlighted when its language
+    is offered and highlighting fits the time budget (seconds), plain text otherwise (stored
+    data is rendered even if its language is no longer offered)."""
+    key = hashlib.sha256(f"{language}\n{code}".encode()).hexdigest()
+    if language not in OFFERED_NAMES or key in _too_costly:
+        language = ""
+    tokens = _tokens_within_budget(language_lexer(language), code, budget)
+    if tokens is None:
+        if len(_too_costly) >= TOO_COSTLY_REMEMBERED:
+            _too_costly.clear()
+        _too_costly.add(key)
+        tokens = list(TextLexer().get_tokens(code))
+    return Markup(format_tokens(tokens, _formatter))
 
 
-def _canonical_language(language: str) -> str | None:
-    """The language's main Pygments alias ("py" -> "python"), "" for plain text, None if
-    Pygments does not know it."""
+def _tokens_within_budget(lexer: Lexer, code: str, budget: float) -> list | None:
+    """The lexer's tokens for the code, or None once lexing has taken more than `budget`
+    seconds of this thread's time."""
+    deadline = time.thread_time() + budget
+    tokens = []
+    for count, token in enumerate(lexer.get_tokens(code), start=1):
+        tokens.append(token)
+        if count % TOKENS_PER_CHECK == 0 and time.thread_time() > deadline:
+            return None
+    return tokens
+
+
+def _offered_language(language: str) -> str | None:
+    """The offered language a name stands for ("py" -> "python"), "" for plain text, None
+    for a language the editor does not offer."""
     if not language:
         return ""
     try:
-        return language_lexer(language.lower()).aliases[0]
+        name = language_lexer(language.lower()).aliases[0]
     except ClassNotFound:
         return None
+    return name if name in OFFERED_NAMES else None
 
 
 @register
@@ -69,7 +105,7 @@ class Code(BlockType):
     label = "Code"
     fields = (
         Field("code", "Code", kind="textarea", max_length=CODE_MAX_LENGTH),
-        Field("language", "Language", kind="select", choices=COMMON_LANGUAGES),
+        Field("language", "Language", kind="select", choices=OFFERED_LANGUAGES),
     )
 
     def defaults(self) -> dict[str, Any]:
@@ -83,9 +119,9 @@ class Code(BlockType):
         elif len(code) > CODE_MAX_LENGTH:
             errors["code"] = f"Shorten the code to {CODE_MAX_LENGTH:,} characters or fewer."
         given = text_value(raw, "language")
-        language = _canonical_language(given)
+        language = _offered_language(given)
         if language is None:
-            errors["language"] = f"“{given}” is not a language we can highlight; pick one."
+            errors["language"] = f"“{given}” is not one of the listed languages; pick one."
         if errors:
             raise BlockInvalid(errors)
         return {"code": code, "language": language}
