@@ -57,6 +57,10 @@ def config_from_environment(instance_path: Path) -> dict:
         "LOGIN_RATE_LIMIT_PER_CLIENT": "10 per minute",
         "LOGIN_RATE_LIMIT_PER_ACCOUNT": "5 per minute",
         "COMMENT_RATE_LIMIT": "10 per minute",
+        # Each image costs up to about a second and a half of CPU to store (see make bench).
+        "UPLOAD_RATE_LIMIT_PER_PERSON": os.environ.get(
+            "BLOG_UPLOADS_PER_PERSON", "10 per minute; 100 per hour"
+        ),
         "MEDIA_DIR": os.environ.get("BLOG_MEDIA_DIR", str(instance_path / "media")),
         "MAX_UPLOAD_BYTES": max_upload_mb * 1024 * 1024,
         # Room for the form fields that come with an upload of the largest allowed image.

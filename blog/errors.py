@@ -11,6 +11,8 @@ from blog.extensions import db, limiter
 def init_app(app: Flask) -> None:
     @app.errorhandler(429)
     def too_many_requests(error: HTTPException):
+        if error.response is not None:  # a view said it in its own place (see on_breach)
+            return error.response
         # Flask-Limiter adds Retry-After to this response; say the same thing in words.
         reset_at = getattr(limiter.current_limit, "reset_at", None)
         wait = max(1, int(reset_at - time.time())) if reset_at else 60

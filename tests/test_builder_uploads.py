@@ -10,6 +10,8 @@ from sqlalchemy import func, select
 from blog.extensions import db
 from blog.models import Block, Media, Page, Row, User
 
+from helpers.support import PASSWORD
+
 MB = 1024 * 1024  # the default limit is 20 MB (BLOG_MAX_UPLOAD_MB)
 
 
@@ -126,7 +128,7 @@ def test_a_decompression_bomb_is_refused(app, auth, htmx):
     Image.new("1", (20000, 20000)).save(buffer, "PNG")
     response = _save(htmx, block_id, buffer.getvalue())
     assert response.status_code == 422
-    assert "too large in pixels" in response.get_data(as_text=True)
+    assert "The image has too many pixels" in response.get_data(as_text=True)
     assert _stored(app, block_id)[1] == 0
 
 
@@ -137,3 +139,33 @@ def test_a_30_mb_upload_is_refused_with_the_limit_in_words(app, auth, htmx):
     assert response.status_code == 422
     assert "larger than 20 MB" in response.get_data(as_text=True)
     assert _stored(app, block_id)[1] == 0
+
+
+def test_uploads_past_the_persons_limit_are_refused_in_the_form(make_app, make_user):
+    app = make_app(
+        RATELIMIT_ENABLED=True, WTF_CSRF_ENABLED=False, UPLOAD_RATE_LIMIT_PER_PERSON="2 per minute"
+    )
+    make_user("editor")
+    client = app.test_client()
+    assert client.post("/login", data={"email": "editor@example.com", "password": PASSWORD})
+    block_id = _image_block(app)
+
+    def save(version: int, upload: bytes | None):
+        data = {"version": str(version), "alt": "A red field", "caption": "", "media": ""}
+        if upload is None:
+            stored, _ = _stored(app, block_id)
+            data |= {key: str(stored[key]) for key in ("media", "width", "height")}
+        else:
+            data["media_file"] = (io.BytesIO(upload), "picture.png")
+        url = f"/builder/blocks/{block_id}"
+        headers = {"HX-Request": "true"}
+        return client.post(url, data=data, headers=headers, content_type="multipart/form-data")
+
+    assert save(1, _png(width=300)).status_code == 200
+    assert save(2, _png(width=301)).status_code == 200
+    refused = save(3, _png(width=302))
+    assert refused.status_code == 429
+    assert "You uploaded many images in a short time" in refused.text
+    assert _stored(app, block_id)[1] == 2
+    # A save without a new picture is no upload: it goes through.
+    assert save(3, None).status_code == 200

@@ -11,12 +11,15 @@ from PIL import ExifTags, Image, ImageCms, PngImagePlugin
 from sqlalchemy import func, select
 
 from blog.extensions import db
-from blog.media import MediaRejected, media_store, store_image
+from blog.media import LARGEST_STORED_SIDE, MediaRejected, media_store, store_image
 from blog.models import Media
 
 NOT_AN_IMAGE = "That file is not an image this site can use: upload a JPEG, PNG, GIF or WebP."
 DAMAGED = "The image is damaged or incomplete: save or export it again, then upload it."
-TOO_MANY_PIXELS = "The image is too large in pixels (at most 40 megapixels)."
+TOO_MANY_PIXELS = (
+    "The image has too many pixels: at most 40 megapixels for a JPEG or GIF, 24 for a PNG and"
+    " 16 for a WebP. Save it smaller, then upload it."
+)
 CAMERA = "Snoopy Camera Co"
 FOREVER = "public, max-age=31536000, immutable"
 
@@ -186,6 +189,24 @@ def test_exif_orientation_is_applied(app):
         assert bottom[0] > 200 > bottom[2]  # the orange right half at the bottom
 
 
+@pytest.mark.parametrize("upload_format", ["JPEG", "PNG", "WEBP"])
+def test_a_larger_upload_is_stored_scaled_down_to_the_largest_side(app, upload_format):
+    upload = encoded(picture((4000, 1000)), upload_format)
+    with app.app_context():
+        media = store(upload)
+        assert (media.width, media.height) == (LARGEST_STORED_SIDE, LARGEST_STORED_SIDE // 4)
+        assert stored_image(media.sha256).size == (media.width, media.height)
+
+
+def test_a_turned_camera_picture_larger_than_the_largest_side_is_scaled_then_turned(app):
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6
+    upload = encoded(picture((4000, 2000), color="blue"), "JPEG", exif=exif.tobytes())
+    with app.app_context():
+        media = store(upload)
+        assert (media.width, media.height) == (LARGEST_STORED_SIDE // 2, LARGEST_STORED_SIDE)
+
+
 def test_transparent_gif_becomes_a_png_that_keeps_its_transparency(app):
     gif = Image.new("P", (600, 300), 0)
     gif.putpalette([255, 255, 255, 200, 0, 0])
@@ -227,6 +248,7 @@ def test_unusable_file_is_refused_and_nothing_is_stored(app, upload, message):
 @pytest.mark.parametrize(
     "size",
     [
+        pytest.param((5000, 5000), id="above-24-megapixels-of-png"),
         pytest.param((8000, 6000), id="above-40-megapixels"),
         pytest.param((10000, 10000), id="above-pillow-warning"),
         pytest.param((20000, 20000), id="above-pillow-error"),

@@ -1,6 +1,6 @@
 """Builder views for one block: add, show, edit and save (with its optimistic lock)."""
 
-from flask import abort, current_app, request
+from flask import Response, abort, current_app, request
 from flask_login import current_user
 from sqlalchemy import func, select
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -12,7 +12,7 @@ from blog.builder.draft import save_block_data
 from blog.builder.loading import editable_block, editable_row
 from blog.builder.responses import committed, editor_url, refused
 from blog.content.blocks import BlockInvalid, UnknownBlockType, block_type
-from blog.extensions import db
+from blog.extensions import db, limiter
 from blog.htmx import respond
 from blog.media import MediaRejected, store_image
 from blog.models import Block
@@ -74,8 +74,34 @@ def edit_block(block_id: int):
     )
 
 
+def _carries_an_upload() -> bool:
+    """True when the request holds an image file. A body too large to read counts as none:
+    the view refuses it in words."""
+    try:
+        upload = request.files.get("media_file")
+    except RequestEntityTooLarge:
+        return False
+    return bool(upload and upload.filename)
+
+
+def _too_many_uploads(_limit) -> Response:
+    """The block's form again, with what was typed, saying when uploading works again."""
+    block = editable_block(request.view_args["block_id"])
+    message = "You uploaded many images in a short time: wait a minute, then Save again."
+    values = submitted_values(request.form)
+    return _refuse(
+        block, values, whole_number(request.form.get("version")), {"media": message}, status=429
+    )
+
+
 @bp.post("/blocks/<int:block_id>")
 @require(any_role)
+@limiter.limit(
+    lambda: current_app.config["UPLOAD_RATE_LIMIT_PER_PERSON"],
+    key_func=lambda: f"uploads-by-{current_user.id}",
+    exempt_when=lambda: not _carries_an_upload(),
+    on_breach=_too_many_uploads,
+)
 def save_block(block_id: int):
     """Save the block's form if it is valid and nobody saved the block since it was opened.
     A form opened on another page never saves here (404), whatever block id it names."""
@@ -122,7 +148,12 @@ def save_block(block_id: int):
 
 
 def _refuse(
-    block: Block, values, edited_version: int | None, errors: dict[str, str], conflict: bool = False
+    block: Block,
+    values,
+    edited_version: int | None,
+    errors: dict[str, str],
+    conflict: bool = False,
+    status: int = 422,
 ):
     """Show the form again with what the editor typed: field messages (422) or, when
     someone else saved first, their version beside it (409). The stored block is untouched."""
@@ -138,7 +169,7 @@ def _refuse(
     return refused(
         block.row.page_id,
         message,
-        status=409 if conflict else 422,
+        status=409 if conflict else status,
         fragment="builder/_block_form.html",
         form=form,
         focus=True,

@@ -8,7 +8,7 @@ verdict is remembered, so a page that holds such a block costs the budget once p
 
 import hashlib
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -62,27 +62,30 @@ def code_html(code: str, language: str, budget: float = HIGHLIGHT_BUDGET_SECONDS
     is offered and highlighting fits the time budget (seconds), plain text otherwise (stored
     data is rendered even if its language is no longer offered)."""
     key = hashlib.sha256(f"{language}\n{code}".encode()).hexdigest()
-    if language not in OFFERED_NAMES or key in _too_costly:
-        language = ""
-    tokens = _tokens_within_budget(language_lexer(language), code, budget)
-    if tokens is None:
-        if len(_too_costly) >= TOO_COSTLY_REMEMBERED:
-            _too_costly.clear()
-        _too_costly.add(key)
-        tokens = list(TextLexer().get_tokens(code))
-    return Markup(format_tokens(tokens, _formatter))
+    if language in OFFERED_NAMES and key not in _too_costly:
+        try:
+            return Markup(
+                format_tokens(_within(budget, language_lexer(language), code), _formatter)
+            )
+        except OverBudget:
+            if len(_too_costly) >= TOO_COSTLY_REMEMBERED:
+                _too_costly.clear()
+            _too_costly.add(key)
+    return Markup(format_tokens(TextLexer().get_tokens(code), _formatter))
 
 
-def _tokens_within_budget(lexer: Lexer, code: str, budget: float) -> list | None:
-    """The lexer's tokens for the code, or None once lexing has taken more than `budget`
-    seconds of this thread's time."""
+class OverBudget(Exception):
+    """Highlighting a listing took longer than its budget."""
+
+
+def _within(budget: float, lexer: Lexer, code: str) -> Iterator[tuple]:
+    """The lexer's tokens for the code, as the formatter asks for them; OverBudget once
+    lexing and formatting have taken more than `budget` seconds of this thread's time."""
     deadline = time.thread_time() + budget
-    tokens = []
     for count, token in enumerate(lexer.get_tokens(code), start=1):
-        tokens.append(token)
         if count % TOKENS_PER_CHECK == 0 and time.thread_time() > deadline:
-            return None
-    return tokens
+            raise OverBudget
+        yield token
 
 
 def _offered_language(language: str) -> str | None:
