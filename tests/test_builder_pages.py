@@ -1,5 +1,7 @@
 """Builder views for whole pages: the list, new, the editor, details, duplicate and delete."""
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -99,6 +101,42 @@ def test_saving_details_for_htmx_returns_the_details_form(app, auth, htmx):
     assert form.id == "page-details"
     assert form.find("page-title").attrs["value"] == "Spring menu"
     assert _stored_page(app, page.id) == ("Spring menu", "spring-menu", "What we cook.", [])
+
+
+def _details_version(html: str) -> int:
+    """The version the page's details form names."""
+    return int(re.search(r'id="page-details".*?name="version" value="(\d+)"', html, re.S)[1])
+
+
+def test_the_details_form_carries_the_version_it_edits_and_each_save_moves_it_on(
+    app, auth, client, htmx
+):
+    page = build_page(app, auth.login_as("author"))
+    assert _details_version(client.get(f"/builder/pages/{page.id}").text) == 1
+    saved = htmx.post(f"/builder/pages/{page.id}/details", data={**DETAILS, "version": "1"})
+    assert _details_version(saved.text) == 2
+    again = htmx.post(f"/builder/pages/{page.id}/details", data={**DETAILS, "version": "2"})
+    assert again.status_code == 200 and _details_version(again.text) == 3
+
+
+def test_a_stale_details_save_is_refused_with_both_versions_and_the_typed_values_kept(
+    app, auth, htmx
+):
+    page = build_page(app, auth.login_as("editor"))
+    first = {**DETAILS, "title": "First person's title", "slug": "first", "version": "1"}
+    assert htmx.post(f"/builder/pages/{page.id}/details", data=first).status_code == 200
+    stale = {**DETAILS, "title": "Second person's title", "slug": "second", "version": "1"}
+    response = htmx.post(f"/builder/pages/{page.id}/details", data=stale)
+    assert response.status_code == 409
+    assert "Someone else changed these details" in response.text
+    assert "First person&#39;s title" in response.text  # theirs, shown
+    assert fragment(response, 409).find("page-title").attrs["value"] == "Second person's title"
+    assert _stored_page(app, page.id)[:2] == ("First person's title", "first")
+    # Saving again from the refused form is a choice made knowingly: it goes through.
+    assert _details_version(response.text) == 2
+    again = htmx.post(f"/builder/pages/{page.id}/details", data={**stale, "version": "2"})
+    assert again.status_code == 200
+    assert _stored_page(app, page.id)[:2] == ("Second person's title", "second")
 
 
 def test_saving_details_without_javascript_redirects_to_the_editor(app, auth, client):

@@ -1,5 +1,6 @@
 """Writes to a page's draft that builder views share: placing blocks and rows in order,
-saving a block's data under its version, and noting when the draft changed."""
+saving a block's data or the page's details under their versions, and noting when the draft
+changed."""
 
 from typing import Any
 
@@ -45,6 +46,21 @@ def save_block_data(block: Block, edited_version: int | None, data: dict[str, An
         .execution_options(synchronize_session=False)
     )
     return saved.rowcount == 1
+
+
+def claim_details(page: Page, edited_version: int | None) -> bool:
+    """Bump the page's details version if it is still `edited_version` (None: a form that
+    names no version, which is not checked); False, and nothing written, when someone saved
+    the details since. The caller then stores the details and commits."""
+    query = update(Page).where(Page.id == page.id)
+    if edited_version is not None:
+        query = query.where(Page.details_version == edited_version)
+    claimed = db.session.execute(
+        query.values(details_version=Page.details_version + 1).execution_options(
+            synchronize_session=False
+        )
+    )
+    return claimed.rowcount == 1
 
 
 def touch(page: Page) -> None:

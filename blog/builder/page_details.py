@@ -10,23 +10,29 @@ from blog.content.limits import SUMMARY_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX
 from blog.content.tags import tag_names, tags_named
 from blog.extensions import db
 from blog.models import Page
+from blog.numbers import whole_number
 from blog.slugs import RESERVED_SLUGS, slug_problem, slugify, unique_slug
 from blog.typed_text import typed_text
 
 
 @dataclass
 class PageDetails:
-    """The details form: the values typed and a message per refused field."""
+    """The details form: the values typed, a message per refused field, the version of the
+    details it edits (None from a form that names none), and, after a conflict, the details
+    someone else saved meanwhile."""
 
     title: str
     slug: str
     summary: str
     tags: str
     errors: dict[str, str] = field(default_factory=dict)
+    version: int | None = None
+    theirs: "PageDetails | None" = None
 
     @classmethod
     def of(cls, page: Page) -> "PageDetails":
-        return cls(page.title, page.slug, page.summary, ", ".join(t.name for t in page.tags))
+        tags = ", ".join(t.name for t in page.tags)
+        return cls(page.title, page.slug, page.summary, tags, version=page.details_version)
 
 
 def checked_details(page: Page, form: Mapping[str, str]) -> PageDetails:
@@ -36,6 +42,7 @@ def checked_details(page: Page, form: Mapping[str, str]) -> PageDetails:
         slug=typed_text(form.get("slug")).strip(),
         summary=typed_text(form.get("summary"), multiline=True).strip(),
         tags=typed_text(form.get("tags")),
+        version=whole_number(form.get("version")) if "version" in form else None,
     )
     errors = details.errors
     if not details.title:
@@ -75,6 +82,7 @@ def _slug_made_from_title(page: Page) -> bool:
 
 
 def apply_details(page: Page, details: PageDetails) -> None:
-    """Store checked details on the page, reusing existing tags by slug."""
+    """Store checked details on the page, reusing existing tags by slug (the version check is
+    draft.claim_details's)."""
     page.title, page.slug, page.summary = details.title, details.slug, details.summary
     page.tags = tags_named(tag_names(details.tags))

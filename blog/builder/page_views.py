@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from blog.auth.roles import any_role, can_edit_any_page, require
 from blog.builder import bp
 from blog.builder.block_forms import BlockForm
+from blog.builder.draft import claim_details
 from blog.builder.loading import editable_page
 from blog.builder.page_details import PageDetails, apply_details, checked_details
 from blog.builder.responses import committed, editor_url, refused
@@ -70,6 +71,14 @@ def save_details(page_id: int):
         db.session.rollback()
         message = " ".join(details.errors.values())
         return refused(page_id, message, fragment="builder/_page_details.html", details=details)
+    if not claim_details(page, details.version):
+        db.session.rollback()
+        page = editable_page(page_id)
+        details.theirs, details.version = PageDetails.of(page), page.details_version
+        message = "Someone else changed these details meanwhile; what you typed is kept."
+        return refused(
+            page_id, message, status=409, fragment="builder/_page_details.html", details=details
+        )
     apply_details(page, details)
     return committed(
         page,
@@ -77,7 +86,7 @@ def save_details(page_id: int):
         redirect_to=editor_url(page.id),
         message="Page details saved.",
         page=page,
-        details=PageDetails.of(page),
+        details=lambda: PageDetails.of(page),  # after the commit: the new version
     )
 
 

@@ -64,6 +64,9 @@ class Page(db.Model):
     # HTML); the time of that change goes into the article's ETag and Last-Modified.
     comments_html: Mapped[str] = mapped_column(Text, default="")
     comments_changed_at: Mapped[datetime | None]
+    # Optimistic lock on title, slug, summary and tags: a details save names the version it
+    # edited and bumps it, so a stale form never silently undoes someone else's change.
+    details_version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     author: Mapped["User"] = relationship()
     rows: Mapped[list["Row"]] = relationship(
