@@ -45,7 +45,13 @@ def config_from_environment(instance_path: Path) -> dict:
         raise ConfigError(f"BLOG_ENV must be 'development' or 'production', not {env!r}.")
     production = env == "production"
     max_upload_mb = int(os.environ.get("BLOG_MAX_UPLOAD_MB", "20"))
-    return {
+    # Page limits: blog.content.limits has the defaults, used when these are not set.
+    page_limits = {
+        key: int(os.environ[f"BLOG_{key}"])
+        for key in ("MAX_ROWS_PER_PAGE", "MAX_BLOCKS_PER_PAGE")
+        if f"BLOG_{key}" in os.environ
+    }
+    return page_limits | {
         "BLOG_ENV": env,
         "SECRET_KEY": _secret_key(env, instance_path),
         "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),

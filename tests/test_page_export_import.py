@@ -228,6 +228,7 @@ def test_a_picture_the_media_store_refuses_is_named_and_nothing_is_stored(app, r
         ("{not json", "Expecting property name"),
         ("NaN", "NaN is not a JSON value"),
         (b"\xff", "utf-8"),
+        ('{"title": "One", "title": "Two"}', "the key 'title' appears twice in one object"),
     ],
 )
 def test_import_refuses_text_that_is_not_json(app, runner, admin, text, reason):
@@ -360,3 +361,42 @@ def test_the_content_import_stores_a_draft_and_leaves_publishing_to_its_caller(a
         db.session.commit()
         assert (page.status, page.published_revision_id) == ("draft", None)
     assert stored_counts(app)["Revision"] == 0
+
+
+def test_import_refuses_a_document_nested_far_too_deep(app, runner, admin):
+    before = stored_counts(app)
+    result = import_command(runner, "[" * 100_000 + "]" * 100_000)
+    assert result.exit_code != 0
+    assert result.output == "Error: Not a page document: it nests far too deep.\n"
+    assert stored_counts(app) == before
+
+
+def test_import_drops_control_characters_from_details_as_the_editor_does(app, admin):
+    document = {
+        **garden_document(),
+        "title": "Spring\x00 garden\x0b",
+        "summary": "Line one\r\nline two\x07",
+        "tags": ["Gar\x00den"],
+    }
+    with app.app_context():
+        page = import_page(document, db.session.get(User, admin))
+        assert (page.title, page.summary) == ("Spring garden", "Line one\nline two")
+        assert [tag.name for tag in page.tags] == ["Garden"]
+
+
+@pytest.mark.parametrize(
+    "limits, problem",
+    [
+        ({"MAX_ROWS_PER_PAGE": 1}, "rows: must hold at most 1 rows"),
+        ({"MAX_BLOCKS_PER_PAGE": 3}, "rows: must hold at most 3 blocks in all"),
+    ],
+)
+def test_import_refuses_a_page_past_the_row_and_block_limits(make_app, limits, problem):
+    app = make_app(**limits)
+    runner = app.test_cli_runner()
+    admin = add_user(app, "admin")
+    document = garden_document()
+    assert len(document["rows"]) > 1
+    result = import_command(runner, document, "--author", "admin@example.com")
+    assert result.exit_code != 0 and admin
+    assert result.output == f"Error: {problem}\n"

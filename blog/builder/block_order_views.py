@@ -6,7 +6,7 @@ from sqlalchemy import select, update
 from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.draft import place_blocks
-from blog.builder.loading import column_blocks, editable_block, editable_row
+from blog.builder.loading import column_blocks, editable_block, editable_row, no_room
 from blog.builder.responses import CHANGED_MEANWHILE, committed, editor_url, refused
 from blog.content.layout import DIRECTIONS, OrderConflict, checked_order, moved
 from blog.extensions import db
@@ -19,6 +19,8 @@ from blog.numbers import posted_ids
 def duplicate_block(block_id: int):
     """A copy of the block right after it."""
     block = editable_block(block_id)
+    if full := no_room(block.row.page_id, blocks=1):
+        return refused(block.row.page_id, full)
     db.session.execute(
         update(Block)
         .where(
@@ -68,6 +70,8 @@ def delete_block(block_id: int):
 def undo_delete_block(block_id: int):
     """Bring a deleted block back where it was, with its data."""
     block = editable_block(block_id, deleted=True)
+    if full := no_room(block.row.page_id, blocks=1):
+        return refused(block.row.page_id, full)
     if block.column >= block.row.column_count:  # its column went away meanwhile
         block.column = block.row.column_count - 1
     block.deleted_at = None

@@ -9,7 +9,7 @@ from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.block_forms import BlockForm, submitted_values
 from blog.builder.draft import save_block_data
-from blog.builder.loading import editable_block, editable_row
+from blog.builder.loading import editable_block, editable_row, no_room
 from blog.builder.responses import committed, editor_url, refused
 from blog.content.blocks import BlockInvalid, UnknownBlockType, block_type
 from blog.extensions import db, limiter
@@ -30,6 +30,8 @@ def add_block(row_id: int, column: int):
         return refused(row.page_id, "Choose a block type from the list.")
     if not 0 <= column < row.column_count:
         return refused(row.page_id, "That column does not exist.")
+    if full := no_room(row.page_id, blocks=1):
+        return refused(row.page_id, full)
     last = db.session.scalar(
         select(func.max(Block.position)).where(Block.row_id == row.id, Block.column == column)
     )

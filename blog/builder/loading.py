@@ -1,10 +1,11 @@
 """Loading what a builder request acts on, with its page, in one query, and checking that
 the current user may edit that page. Reads only: the writes are in draft.py."""
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from blog.auth.roles import require_page_editor
+from blog.content.limits import page_limits
 from blog.extensions import db
 from blog.models import Block, Page, Row
 
@@ -51,3 +52,21 @@ def column_blocks(row_id: int, column: int) -> list[Block]:
             .order_by(Block.position, Block.id)
         )
     )
+
+
+def no_room(page_id: int, rows: int = 0, blocks: int = 0) -> str | None:
+    """Why the page cannot take this many more rows and blocks, or None when it can."""
+    most_rows, most_blocks = page_limits()
+    if rows:
+        held = db.session.scalar(select(func.count(Row.id)).where(Row.page_id == page_id))
+        if held + rows > most_rows:
+            return f"A page holds at most {most_rows:,} rows; this one is full."
+    if blocks:
+        held = db.session.scalar(
+            select(func.count(Block.id))
+            .join(Row)
+            .where(Row.page_id == page_id, Block.deleted_at.is_(None))
+        )
+        if held + blocks > most_blocks:
+            return f"A page holds at most {most_blocks:,} blocks; this one has no room for more."
+    return None

@@ -6,7 +6,7 @@ from sqlalchemy import func, select, update
 from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.draft import place_blocks, place_rows
-from blog.builder.loading import editable_page, editable_row
+from blog.builder.loading import editable_page, editable_row, no_room
 from blog.builder.responses import (
     CHANGED_MEANWHILE,
     committed,
@@ -43,6 +43,8 @@ def add_row(page_id: int):
     layout, refusal = _chosen_layout(page.id)
     if refusal:
         return refusal
+    if full := no_room(page.id, rows=1):
+        return refused(page.id, full)
     last = db.session.scalar(select(func.max(Row.position)).where(Row.page_id == page.id))
     row = Row(page=page, layout=layout, position=(last or 0) + 1)
     db.session.add(row)
@@ -113,6 +115,8 @@ def move_row(row_id: int):
 def duplicate_row(row_id: int):
     """A copy of the row, with copies of its blocks, right after it."""
     row = editable_row(row_id)
+    if full := no_room(row.page_id, rows=1, blocks=len(row.blocks)):
+        return refused(row.page_id, full)
     db.session.execute(
         update(Row)
         .where(Row.page_id == row.page_id, Row.position > row.position)

@@ -2,6 +2,7 @@
 and `pages rerender` (stored pages rendered again after a template change)."""
 
 import json
+from collections import Counter
 from typing import IO
 
 import click
@@ -40,9 +41,13 @@ def import_command(file: IO[str], author_email: str | None) -> None:
     its URL path. A document with status "published" is published."""
     author = _author(author_email)
     try:
-        document = json.load(file, parse_constant=_refuse_constant)
+        document = json.load(
+            file, parse_constant=_refuse_constant, object_pairs_hook=_refuse_repeated_keys
+        )
     except ValueError as error:  # bad JSON, and text that is not UTF-8
         raise click.ClickException(f"Not a JSON document: {error}") from None
+    except RecursionError:
+        raise click.ClickException("Not a page document: it nests far too deep.") from None
     try:
         page = import_document(document, author)
     except DocumentInvalid as error:
@@ -58,6 +63,16 @@ def rerender_command() -> None:
     count = rerender_all()
     db.session.commit()
     click.echo(f"Rendered {count} published page(s) again.")
+
+
+def _refuse_repeated_keys(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object, unless it names a key twice (which one would count is a guess)."""
+    document = dict(pairs)
+    if len(document) != len(pairs):
+        counts = Counter(key for key, _ in pairs)
+        repeated = min(key for key, count in counts.items() if count > 1)
+        raise ValueError(f"the key {repeated!r} appears twice in one object")
+    return document
 
 
 def _refuse_constant(name: str) -> None:

@@ -15,12 +15,20 @@ from blog.content.blocks import BlockInvalid, UnknownBlockType, block_type
 from blog.content.blocks.image import ALT_MAX_LENGTH
 from blog.content.document import EXPORT_FORMAT
 from blog.content.document_export import picture_references
-from blog.content.limits import SUMMARY_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX
+from blog.content.limits import (
+    BLOCKS_PER_PAGE_MAX,
+    ROWS_PER_PAGE_MAX,
+    SUMMARY_MAX,
+    TAG_MAX,
+    TAGS_MAX,
+    TITLE_MAX,
+)
 from blog.extensions import db
 from blog.media_names import SHA256
 from blog.models import Media
 from blog.models.pages import LAYOUTS, PAGE_STATUSES, column_count
 from blog.slugs import slugify
+from blog.typed_text import typed_text
 
 JsonPath = tuple[str | int, ...]
 PAGE_KEYS = ("format", "title", "slug", "summary", "tags", "status", "rows", "media")
@@ -51,7 +59,9 @@ def json_path(path: JsonPath) -> str:
     return text or "document"
 
 
-def validate_document(document: Any) -> dict[str, Any]:
+def validate_document(
+    document: Any, most_rows: int = ROWS_PER_PAGE_MAX, most_blocks: int = BLOCKS_PER_PAGE_MAX
+) -> dict[str, Any]:
     """A cleaned copy of an export-format document (every block's data through its type's
     clean), or DocumentInvalid for the first problem. Checked in this order: format, keys,
     title, slug, summary, tags, status, rows, media, then the pictures the blocks name (in the
@@ -69,7 +79,7 @@ def validate_document(document: Any) -> dict[str, Any]:
         "summary": _text(document, "summary", SUMMARY_MAX),
         "tags": _tags(document.get("tags", [])),
         "status": _status(document.get("status", "draft")),
-        "rows": _rows(document.get("rows")),
+        "rows": _rows(document.get("rows"), most_rows, most_blocks),
         "media": _media(document.get("media", {})),
     }
     _check_pictures(cleaned["rows"], cleaned["media"])
@@ -83,14 +93,19 @@ def _refuse_unknown_keys(entry: dict, known: tuple[str, ...], path: JsonPath, wh
 
 
 def _text(document: dict, key: str, limit: int | None = None, required: bool = False) -> str:
+    """A page detail cleaned as the editor's form cleans it (no control characters; only
+    the summary keeps line breaks)."""
     value = document.get(key, "")
-    if not isinstance(value, str) or (required and not value.strip()):
+    if not isinstance(value, str):
         raise DocumentInvalid(
             (key,), "must be a non-empty string" if required else "must be a string"
         )
-    if limit is not None and len(value.strip()) > limit:
+    value = typed_text(value, multiline=key == "summary").strip()
+    if required and not value:
+        raise DocumentInvalid((key,), "must be a non-empty string")
+    if limit is not None and len(value) > limit:
         raise DocumentInvalid((key,), f"must be at most {limit} characters")
-    return value.strip()
+    return value
 
 
 def _tags(tags: Any) -> list[str]:
@@ -98,7 +113,7 @@ def _tags(tags: Any) -> list[str]:
     if not isinstance(tags, list) or not all(isinstance(name, str) for name in tags):
         raise DocumentInvalid(("tags",), "must be a list of strings")
     names, slugs = [], set()
-    for index, name in enumerate(name.strip() for name in tags):
+    for index, name in enumerate(typed_text(name).strip() for name in tags):
         slug = slugify(name)
         if not slug or "," in name or max(len(name), len(slug)) > TAG_MAX:
             problem = f"must be {TAG_MAX} characters at most, with a letter or digit and no comma"
@@ -117,10 +132,15 @@ def _status(status: Any) -> str:
     return status
 
 
-def _rows(rows: Any) -> list[dict[str, Any]]:
+def _rows(rows: Any, most_rows: int, most_blocks: int) -> list[dict[str, Any]]:
     if not isinstance(rows, list):
         raise DocumentInvalid(("rows",), "must be a list of rows")
-    return [_row(row, ("rows", index)) for index, row in enumerate(rows)]
+    if len(rows) > most_rows:
+        raise DocumentInvalid(("rows",), f"must hold at most {most_rows:,} rows")
+    cleaned = [_row(row, ("rows", index)) for index, row in enumerate(rows)]
+    if sum(len(column) for row in cleaned for column in row["columns"]) > most_blocks:
+        raise DocumentInvalid(("rows",), f"must hold at most {most_blocks:,} blocks in all")
+    return cleaned
 
 
 def _row(row: Any, path: JsonPath) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from blog.content.blocks import block_type
 from blog.content.document import rows_from_document
 from blog.content.document_checks import DocumentInvalid, validate_document
 from blog.content.document_export import picture_references
+from blog.content.limits import page_limits
 from blog.content.tags import tags_named
 from blog.extensions import db
 from blog.media import MediaRejected, store_image
@@ -29,7 +30,7 @@ def import_page(document: Any, user: User) -> Page:
     after flushing earlier pictures (the caller rolls back, as on every error). The caller
     commits.
     """
-    cleaned = validate_document(document)
+    cleaned = validate_document(document, *page_limits())
     _point_at_stored_pictures(cleaned["rows"], _stored_pictures(cleaned, user))
     page = Page(
         title=cleaned["title"],
