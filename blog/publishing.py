@@ -4,7 +4,7 @@ from typing import Any
 
 from flask import current_app, has_request_context, render_template
 from markupsafe import Markup
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from blog import search
 from blog.comments import CommentForm
@@ -42,10 +42,16 @@ def reader_page(
 def publish(page: Page, user: User | None) -> Revision:
     """Snapshot the draft into a new revision, render it, and make it what readers get.
 
-    The caller commits; until then nothing readers see has changed.
+    Publishing one page is done one at a time: a second Publish waits for the first, and
+    when the draft has not changed since, it publishes nothing new and returns the revision
+    readers already get. The caller commits; until then nothing readers see has changed.
     """
+    _wait_for_other_publishing(page)
     content = page_document(page, with_ids=True)
     content["status"] = "published"
+    latest = _latest_revision(page)
+    if latest is not None and page.status == "published" and latest.content == content:
+        return latest
     text = plain_text(content)
     number = (
         db.session.scalar(
@@ -82,6 +88,27 @@ def import_document(document: Any, user: User) -> Page:
     if document.get("status") == "published":
         publish(page, user)
     return page
+
+
+def _wait_for_other_publishing(page: Page) -> None:
+    """Take the page's row for this transaction (an UPDATE that changes nothing): a second
+    publishing of the page waits here until the first commits, then sees its revision."""
+    db.session.execute(
+        update(Page)
+        .where(Page.id == page.id)
+        .values(status=Page.status)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.refresh(page, ["status", "published_revision_id"])
+
+
+def _latest_revision(page: Page) -> Revision | None:
+    return db.session.scalar(
+        select(Revision)
+        .where(Revision.page_id == page.id)
+        .order_by(Revision.number.desc())
+        .limit(1)
+    )
 
 
 def unpublish(page: Page) -> None:

@@ -19,11 +19,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
-from sqlalchemy import create_engine, event, select, update
+from sqlalchemy import create_engine, event, insert, select, update
 from sqlalchemy.exc import OperationalError
 
 from blog.extensions import db
-from blog.models import Block, Row
+from blog.models import Block, Page, Revision, Row, utcnow
 
 from helpers.gunicorn_server import (
     Editor,
@@ -250,7 +250,8 @@ WAIT_FOR_LOCKS_BRIEFLY = {
 @contextmanager
 def committed_meanwhile(app, before: Callable[[str], bool], change) -> Iterator[list[bool]]:
     """Commit `change` the first time the app is about to run a statement for which
-    `before(sql)` holds. Yields [True] once it committed, [False] if a lock the request held
+    `before(sql)` holds; `change` is a statement, or a function that runs statements on the
+    other connection. Yields [True] once it committed, [False] if a lock the request held
     kept it out (then the request was safe from it), [] while it never met the request."""
     outcome: list[bool] = []
     with app.app_context():
@@ -264,7 +265,10 @@ def committed_meanwhile(app, before: Callable[[str], bool], change) -> Iterator[
         try:
             with other_engine.begin() as other:
                 other.exec_driver_sql(WAIT_FOR_LOCKS_BRIEFLY[other.dialect.name])
-                other.execute(change)
+                if callable(change):
+                    change(other)
+                else:
+                    other.execute(change)
             outcome[0] = True
         except OperationalError:
             pass
@@ -303,3 +307,35 @@ def test_moving_a_block_another_editor_just_dragged_away_is_not_a_500(make_app):
         with app.app_context():
             kept = db.session.get(Block, moving).column == 1
         assert kept, "the other editor's drag was undone"
+
+
+def test_a_second_publish_meeting_the_first_waits_and_publishes_once(make_app):
+    app = make_app(WTF_CSRF_ENABLED=False, PROPAGATE_EXCEPTIONS=False)
+    editor = add_editor(app, "editor@example.com")
+    page_id = store_page(app, editor, [("1", [["Hello"]])]).id
+    client = app.test_client()
+    client.post("/login", data={"email": "editor@example.com", "password": PASSWORD})
+
+    def another_publish(other) -> None:
+        """What the other request's Publish writes: it takes the page, then revision 1."""
+        other.execute(update(Page).where(Page.id == page_id).values(status=Page.status))
+        other.execute(
+            insert(Revision).values(
+                page_id=page_id, number=1, content={}, title="", summary="", html="",
+                reader_html="", search_text="", reading_minutes=1,
+                created_at=utcnow(), rendered_at=utcnow(),
+            )
+        )  # fmt: skip
+
+    def numbering_its_revision(sql: str) -> bool:
+        return sql.startswith("INSERT INTO revisions (")
+
+    with committed_meanwhile(app, numbering_its_revision, another_publish) as committed:
+        response = client.post(f"/builder/pages/{page_id}/publish")
+    assert committed == [False], "the other Publish was not kept waiting"
+    assert response.status_code == 303
+    again = client.post(f"/builder/pages/{page_id}/publish")  # a double click
+    assert again.status_code == 303
+    with app.app_context():
+        numbers = db.session.scalars(select(Revision.number).where(Revision.page_id == page_id))
+        assert list(numbers) == [1]

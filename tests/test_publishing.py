@@ -6,6 +6,8 @@ from sqlalchemy import func, select
 from blog.extensions import db
 from blog.models import Page, Revision
 
+from helpers.builder_pages import flash_after
+
 
 def _heading_page(app, client, text="First words"):
     """A page built through the builder routes: one row with one heading. Returns ids."""
@@ -117,8 +119,9 @@ def test_preview_shows_the_draft_and_is_never_stored(app, auth, client):
 
 def test_history_lists_revisions_with_author_and_time(app, auth, client):
     auth.login_as("editor")
-    page_id, _ = _heading_page(app, client)
+    page_id, block_id = _heading_page(app, client)
     client.post(f"/builder/pages/{page_id}/publish")
+    _save_heading(client, block_id, "Second thoughts", version=2)
     client.post(f"/builder/pages/{page_id}/publish")
     html = client.get(f"/builder/pages/{page_id}/history").get_data(as_text=True)
     assert "Restore revision 2" in html and "Restore revision 1" in html
@@ -160,3 +163,15 @@ def test_preview_and_the_published_article_show_the_same_reading_time(app, auth,
     client.post(f"/builder/pages/{page_id}/publish")
     article = app.test_client().get(f"/{_slug(app, page_id)}").get_data(as_text=True)
     assert "3 min read" in preview and "3 min read" in article
+
+
+def test_publishing_an_unchanged_draft_again_makes_no_new_revision(app, auth, client):
+    auth.login_as("editor")
+    page_id, _ = _heading_page(app, client)
+    assert client.post(f"/builder/pages/{page_id}/publish").status_code == 303
+    second = client.post(f"/builder/pages/{page_id}/publish")
+    assert second.status_code == 303
+    assert any("Published revision 1." in message for message in flash_after(client, second))
+    with app.app_context():
+        count = db.session.scalar(select(func.count()).where(Revision.page_id == page_id))
+    assert count == 1
