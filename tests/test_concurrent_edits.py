@@ -19,11 +19,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
-from sqlalchemy import create_engine, event, insert, select, update
+from sqlalchemy import create_engine, event, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
 from blog.extensions import db
-from blog.models import Block, Page, Revision, Row, utcnow
+from blog.models import Block, Page, Revision, Row, Tag, utcnow
 
 from helpers.gunicorn_server import (
     Editor,
@@ -339,3 +339,29 @@ def test_a_second_publish_meeting_the_first_waits_and_publishes_once(make_app):
     with app.app_context():
         numbers = db.session.scalars(select(Revision.number).where(Revision.page_id == page_id))
         assert list(numbers) == [1]
+
+
+def test_the_same_new_tag_given_to_two_pages_at_once_is_shared_not_a_500(make_app, database_url):
+    app = make_app(WTF_CSRF_ENABLED=False, PROPAGATE_EXCEPTIONS=False)
+    editor = add_editor(app, "editor@example.com")
+    page_id = store_page(app, editor, [("1", [["Hello"]])]).id
+    client = app.test_client()
+    client.post("/login", data={"email": "editor@example.com", "password": PASSWORD})
+    # Another page's details save stores the tag "Harvest" just before this one does.
+    stored_elsewhere = insert(Tag).values(name="Harvest", slug="harvest")
+
+    def storing_its_tags(sql: str) -> bool:
+        return sql.startswith("INSERT INTO tags")
+
+    with committed_meanwhile(app, storing_its_tags, stored_elsewhere) as committed:
+        response = client.post(
+            f"/builder/pages/{page_id}/details",
+            data={"title": "Hello", "slug": "hello", "summary": "", "tags": "Harvest"},
+            headers={"HX-Request": "true"},
+        )
+    assert response.status_code == 200, response.text[:2000]
+    if database_url.startswith("postgresql"):  # SQLite's write lock already kept it out
+        assert committed == [True], "the other page's tag never met this save"
+    with app.app_context():
+        assert [tag.name for tag in db.session.get(Page, page_id).tags] == ["Harvest"]
+        assert db.session.scalar(select(func.count()).select_from(Tag)) == 1

@@ -1,6 +1,8 @@
 """Tags: parsing the comma-separated list people type, and finding or making the stored Tags."""
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from blog.extensions import db
 from blog.models import Tag
@@ -18,9 +20,14 @@ def tag_names(typed: str) -> list[str]:
 
 
 def tags_named(names: list[str]) -> list[Tag]:
-    """Tags for these names, reusing the stored Tag with the same slug."""
+    """Tags for these names, reusing the stored Tag with the same slug. A new tag is stored
+    at once, unless another request stores the same one first: then that one is used (two
+    pages given the same new tag at the same moment share it, instead of one failing)."""
     wanted = {slugify(name): name for name in names}
-    existing = {
-        tag.slug: tag for tag in db.session.scalars(select(Tag).where(Tag.slug.in_(wanted)))
-    }
-    return [existing.get(slug) or Tag(name=name, slug=slug) for slug, name in wanted.items()]
+    if not wanted:
+        return []
+    insert = postgresql_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
+    rows = [{"slug": slug, "name": name} for slug, name in wanted.items()]
+    db.session.execute(insert(Tag).values(rows).on_conflict_do_nothing(index_elements=["slug"]))
+    stored = {tag.slug: tag for tag in db.session.scalars(select(Tag).where(Tag.slug.in_(wanted)))}
+    return [stored[slug] for slug in wanted]
