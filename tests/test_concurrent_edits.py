@@ -365,3 +365,26 @@ def test_the_same_new_tag_given_to_two_pages_at_once_is_shared_not_a_500(make_ap
     with app.app_context():
         assert [tag.name for tag in db.session.get(Page, page_id).tags] == ["Harvest"]
         assert db.session.scalar(select(func.count()).select_from(Tag)) == 1
+
+
+def test_a_new_page_whose_slug_another_request_just_took_gets_a_fresh_one(make_app):
+    app = make_app(WTF_CSRF_ENABLED=False, PROPAGATE_EXCEPTIONS=False)
+    editor = add_editor(app, "editor@example.com")
+    client = app.test_client()
+    client.post("/login", data={"email": "editor@example.com", "password": PASSWORD})
+    # Another editor's New page stores "untitled-page" just before this one does.
+    made_elsewhere = insert(Page).values(
+        title="Untitled page", slug="untitled-page", author_id=editor, summary="",
+        status="draft", created_at=utcnow(), updated_at=utcnow(), comments_html="",
+    )  # fmt: skip
+
+    def storing_the_page(sql: str) -> bool:
+        return sql.startswith("INSERT INTO pages")
+
+    with committed_meanwhile(app, storing_the_page, made_elsewhere) as committed:
+        response = client.post("/builder/pages")
+    assert committed == [True], "the other New page never met this one"
+    assert response.status_code == 303
+    with app.app_context():
+        slugs = db.session.scalars(select(Page.slug).order_by(Page.id)).all()
+    assert slugs == ["untitled-page", "untitled-page-2"]

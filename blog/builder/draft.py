@@ -2,12 +2,32 @@
 saving a block's data or the page's details under their versions, and noting when the draft
 changed."""
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import case, update
+from sqlalchemy.exc import IntegrityError
 
 from blog.extensions import db
 from blog.models import Block, Page, Row, utcnow
+
+# How often a new page is made again when another request took its slug meanwhile.
+SLUG_ATTEMPTS = 3
+
+
+def store_new_page(build: Callable[[], Page]) -> Page | None:
+    """Add the page `build` makes and commit it. Its slug was free when it was made; when
+    another request took that slug meanwhile, make it again with a fresh one, up to
+    SLUG_ATTEMPTS times. None, with nothing stored, when every try lost that race."""
+    for _ in range(SLUG_ATTEMPTS):
+        page = build()
+        db.session.add(page)
+        try:
+            db.session.commit()
+            return page
+        except IntegrityError:
+            db.session.rollback()
+    return None
 
 
 def place_blocks(block_ids: list[int], row_id: int, column: int) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import selectinload
 from blog.auth.roles import any_role, can_edit_any_page, require
 from blog.builder import bp
 from blog.builder.block_forms import BlockForm
-from blog.builder.draft import claim_details
+from blog.builder.draft import claim_details, store_new_page
 from blog.builder.loading import editable_page
 from blog.builder.page_details import PageDetails, apply_details, checked_details
 from blog.builder.responses import committed, editor_url, refused
@@ -20,6 +20,7 @@ from blog.numbers import whole_numbers
 from blog.slugs import unique_slug
 
 NEW_PAGE_TITLE = "Untitled page"
+BUSY = "Others were making pages at the same moment and nothing was made; please try again."
 
 
 @bp.get("/")
@@ -39,14 +40,16 @@ def pages():
 @require(any_role)
 def new_page():
     """Create an empty draft and open it in the editor."""
-    page = Page(
-        title=NEW_PAGE_TITLE,
-        slug=unique_slug(NEW_PAGE_TITLE),
-        author=current_user,
-        rows=[Row(position=0, layout="1")],
+    page = store_new_page(
+        lambda: Page(
+            title=NEW_PAGE_TITLE,
+            slug=unique_slug(NEW_PAGE_TITLE),
+            author=current_user,
+            rows=[Row(position=0, layout="1")],
+        )
     )
-    db.session.add(page)
-    db.session.commit()
+    if page is None:
+        return respond(navigate_to=url_for("builder.pages"), status=409, message=BUSY)
     return respond(navigate_to=editor_url(page.id))
 
 
@@ -96,16 +99,18 @@ def duplicate_page(page_id: int):
     """A draft copy of the page, its rows and blocks, owned by whoever duplicates it."""
     page = editable_page(page_id, with_content=True)
     title = f"Copy of {page.title}"[:200]
-    copy = Page(
-        title=title,
-        slug=unique_slug(title),
-        summary=page.summary,
-        author=current_user,
-        tags=list(page.tags),
-        rows=rows_from_document(page_document(page)["rows"]),
+    copy = store_new_page(
+        lambda: Page(
+            title=title,
+            slug=unique_slug(title),
+            summary=page.summary,
+            author=current_user,
+            tags=list(page.tags),
+            rows=rows_from_document(page_document(page)["rows"]),
+        )
     )
-    db.session.add(copy)
-    db.session.commit()
+    if copy is None:
+        return respond(navigate_to=editor_url(page_id), status=409, message=BUSY)
     return respond(navigate_to=editor_url(copy.id), message=f"This is a copy of “{page.title}”.")
 
 
