@@ -111,7 +111,7 @@ def store_image(upload: IO[bytes] | FileStorage, uploader_id: int | None) -> Med
     flushed; the caller commits. Raises MediaRejected, and stores nothing, for a file that is
     too big, not a JPEG, PNG, GIF or WebP, damaged, or too large in pixels.
     """
-    data = _read_upload(upload, current_app.config["MAX_CONTENT_LENGTH"])
+    data = _read_upload(upload, current_app.config["MAX_UPLOAD_BYTES"])
     picture, stored_format = _decode(data)
     encoded = _encode(picture, stored_format)
     sha256 = hashlib.sha256(encoded).hexdigest()

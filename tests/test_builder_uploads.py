@@ -8,6 +8,7 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from blog.extensions import db
+from blog.media import LARGEST_STORED_SIDE
 from blog.models import Block, Media, Page, Row, User
 
 from helpers.support import PASSWORD
@@ -139,6 +140,35 @@ def test_a_30_mb_upload_is_refused_with_the_limit_in_words(app, auth, htmx):
     assert response.status_code == 422
     assert "larger than 20 MB" in response.get_data(as_text=True)
     assert _stored(app, block_id)[1] == 0
+
+
+def test_an_upload_one_byte_past_the_limit_is_refused_though_the_request_fits(make_app, make_user):
+    app = make_app(WTF_CSRF_ENABLED=False, MAX_UPLOAD_BYTES=MB)
+    assert app.config["MAX_CONTENT_LENGTH"] > MB + 1  # room for the form around the file
+    make_user("editor")
+    client = app.test_client()
+    client.post("/login", data={"email": "editor@example.com", "password": PASSWORD})
+    block_id = _image_block(app)
+    data = {"version": "1", "alt": "A red field", "caption": "", "media": ""}
+    data["media_file"] = (io.BytesIO(b"\0" * (MB + 1)), "picture.png")
+    response = client.post(
+        f"/builder/blocks/{block_id}",
+        data=data,
+        headers={"HX-Request": "true"},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 422
+    assert "The image is larger than 1 MB." in response.text
+    assert _stored(app, block_id)[1] == 0
+
+
+def test_a_picture_65535_pixels_wide_and_1_high_is_stored_narrower(app, auth, htmx):
+    auth.login_as("editor")
+    block_id = _image_block(app)
+    response = _save(htmx, block_id, _png(width=65535, height=1))
+    assert response.status_code == 200, response.text[:1000]
+    data, media_count = _stored(app, block_id)
+    assert (data["width"], data["height"], media_count) == (LARGEST_STORED_SIDE, 1, 1)
 
 
 def test_uploads_past_the_persons_limit_are_refused_in_the_form(make_app, make_user):

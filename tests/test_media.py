@@ -268,7 +268,7 @@ def test_decompression_bomb_is_refused_and_nothing_is_stored(app, size):
 
 
 def test_upload_over_the_size_limit_is_refused_and_nothing_is_stored(make_app):
-    app = make_app(MAX_CONTENT_LENGTH=1024 * 1024)
+    app = make_app(MAX_UPLOAD_BYTES=1024 * 1024)
     upload = noise((800, 800))
     assert len(upload) > 1024 * 1024
     with app.app_context():
@@ -294,7 +294,7 @@ def test_upload_arriving_in_small_pieces_is_read_whole(app):
 
 
 def test_upload_arriving_in_small_pieces_over_the_size_limit_is_refused(make_app):
-    app = make_app(MAX_CONTENT_LENGTH=1024 * 1024)
+    app = make_app(MAX_UPLOAD_BYTES=1024 * 1024)
     with app.app_context():
         with pytest.raises(MediaRejected, match="larger than 1 MB"):
             store_image(Trickle(noise((800, 800))), None)
@@ -302,7 +302,7 @@ def test_upload_arriving_in_small_pieces_over_the_size_limit_is_refused(make_app
 
 def test_upload_at_the_size_limit_is_stored(make_app):
     upload = noise((300, 300))
-    app = make_app(MAX_CONTENT_LENGTH=len(upload))
+    app = make_app(MAX_UPLOAD_BYTES=len(upload))
     with app.app_context():
         assert store(upload).width == 300
 
