@@ -130,6 +130,16 @@ def test_abusive_comment_is_refused_with_a_message_and_nothing_is_stored(
     assert stored_comments(app) == []
 
 
+def test_a_ten_megabyte_comment_is_refused_unread_and_not_shown_back(app, client, page_id):
+    response = _post(client, comment="soup " * 2_000_000)
+    assert response.status_code == 413
+    errors = parse_html(response.text).find_all(class_="field-error")
+    assert [error.text for error in errors] == [f"Comments can be up to {BODY_MAX} characters."]
+    assert "soup soup" not in response.text
+    assert len(response.data) < 100_000
+    assert stored_comments(app) == []
+
+
 @pytest.fixture
 def limited_client(make_app):
     """A client of an app that applies its rate limits, with a published page at ARTICLE."""

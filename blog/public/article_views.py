@@ -12,8 +12,9 @@ from flask import (
 )
 from flask_login import current_user
 from sqlalchemy import select
+from werkzeug.exceptions import RequestEntityTooLarge
 
-from blog.comments import CommentForm, checked_comment, client_hash
+from blog.comments import BODY_MAX, CommentForm, checked_comment, client_hash
 from blog.extensions import csrf, db, limiter
 from blog.models import Comment, Page
 from blog.public import bp
@@ -50,13 +51,24 @@ def _rendered_article(slug: str, comment: CommentForm, status: int) -> Response:
     return response.make_conditional(request)
 
 
+# Room for the longest comment, even in characters that take four bytes and are percent-
+# encoded, with its name and email: a larger request is no comment.
+COMMENT_REQUEST_MAX = 128 * 1024
+
+
 @bp.post("/<slug>/comments")
 @csrf.exempt  # anonymous readers have no session to forge; the honeypot and limit guard it
 @limiter.limit(lambda: current_app.config["COMMENT_RATE_LIMIT"])
 def post_comment(slug: str):
-    """Hold a reader's comment for moderation and tell them so."""
+    """Hold a reader's comment for moderation and tell them so. A body past what any comment
+    needs is refused before it is read, and never shown back."""
     page = db.first_or_404(select(Page).where(Page.slug == slug, Page.status == "published"))
-    comment = checked_comment(request.form)
+    request.max_content_length = COMMENT_REQUEST_MAX
+    try:
+        comment = checked_comment(request.form)
+    except RequestEntityTooLarge:
+        too_long = CommentForm(errors={"comment": f"Comments can be up to {BODY_MAX} characters."})
+        return _rendered_article(slug, too_long, 413)
     if comment.errors:
         return _rendered_article(slug, comment, 422)
     db.session.add(
