@@ -143,6 +143,15 @@ def make_app(database_url, tmp_path):
 
 
 @pytest.fixture
+def block_app(tmp_path):
+    """An app context, for the block templates."""
+    database = f"sqlite:///{tmp_path / 't.db'}"
+    app = create_app({"TESTING": True, "SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": database})
+    with app.app_context():
+        yield app
+
+
+@pytest.fixture
 def app(make_app):
     """The app with CSRF checks off, for view tests that post forms directly."""
     return make_app(WTF_CSRF_ENABLED=False)
