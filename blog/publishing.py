@@ -4,7 +4,7 @@ from typing import Any
 
 from flask import current_app, has_request_context, render_template
 from markupsafe import Markup
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from blog import search
 from blog.comments import CommentForm
@@ -53,12 +53,7 @@ def publish(page: Page, user: User | None) -> Revision:
     if latest is not None and page.status == "published" and latest.content == content:
         return latest
     text = plain_text(content)
-    number = (
-        db.session.scalar(
-            select(func.coalesce(func.max(Revision.number), 0)).where(Revision.page_id == page.id)
-        )
-        + 1
-    )
+    number = (latest.number if latest is not None else 0) + 1
     revision = Revision(
         page_id=page.id,
         number=number,
@@ -103,6 +98,7 @@ def _wait_for_other_publishing(page: Page) -> None:
 
 
 def _latest_revision(page: Page) -> Revision | None:
+    """The page's newest revision (read after _wait_for_other_publishing, so it is final)."""
     return db.session.scalar(
         select(Revision)
         .where(Revision.page_id == page.id)

@@ -138,7 +138,7 @@ def save_block(block_id: int):
         return _refuse(block, values, edited_version, errors)
     if not save_block_data(block, edited_version, data):
         db.session.rollback()
-        return _refuse(block, values, edited_version, {}, conflict=True)
+        return _refuse(block, values, edited_version, {}, status=409)
     return committed(
         block.row.page,
         fragment="builder/_block.html",
@@ -154,11 +154,12 @@ def _refuse(
     values,
     edited_version: int | None,
     errors: dict[str, str],
-    conflict: bool = False,
     status: int = 422,
 ):
-    """Show the form again with what the editor typed: field messages (422) or, when
-    someone else saved first, their version beside it (409). The stored block is untouched."""
+    """Show the form again with what the editor typed: field messages (422, or 429 for too
+    many uploads) or, when someone else saved first, their version beside it (409). The
+    stored block is untouched."""
+    conflict = status == 409
     db.session.refresh(block)
     # After a conflict the form carries the current version, so saving again is a deliberate
     # choice to replace the other person's text; otherwise it keeps the one being edited.
@@ -171,7 +172,7 @@ def _refuse(
     return refused(
         block.row.page_id,
         message,
-        status=409 if conflict else status,
+        status=status,
         fragment="builder/_block_form.html",
         form=form,
         focus=True,

@@ -32,26 +32,24 @@ def store_new_page(build: Callable[[], Page]) -> Page | None:
 
 def place_blocks(block_ids: list[int], row_id: int, column: int) -> None:
     """Put these blocks, in this order, into one column: a single UPDATE however many."""
-    if not block_ids:
-        return
-    positions = {block_id: index for index, block_id in enumerate(block_ids)}
-    db.session.execute(
-        update(Block)
-        .where(Block.id.in_(block_ids))
-        .values(row_id=row_id, column=column, position=case(positions, value=Block.id))
-        .execution_options(synchronize_session=False)
-    )
+    _in_order(Block, block_ids, row_id=row_id, column=column)
 
 
 def place_rows(row_ids: list[int]) -> None:
     """Give these rows of one page their positions in this order, in a single UPDATE."""
-    if not row_ids:
+    _in_order(Row, row_ids)
+
+
+def _in_order(model: type[Block] | type[Row], ids: list[int], **values: int) -> None:
+    """Number these rows or blocks 0, 1, 2... in the order given (and set `values` on them),
+    in one UPDATE."""
+    if not ids:
         return
-    positions = {row_id: index for index, row_id in enumerate(row_ids)}
+    positions = {item: index for index, item in enumerate(ids)}
     db.session.execute(
-        update(Row)
-        .where(Row.id.in_(row_ids))
-        .values(position=case(positions, value=Row.id))
+        update(model)
+        .where(model.id.in_(ids))
+        .values(position=case(positions, value=model.id), **values)
         .execution_options(synchronize_session=False)
     )
 

@@ -24,10 +24,15 @@ def tags_named(names: list[str]) -> list[Tag]:
     at once, unless another request stores the same one first: then that one is used (two
     pages given the same new tag at the same moment share it, instead of one failing)."""
     wanted = {slugify(name): name for name in names}
-    if not wanted:
-        return []
-    insert = postgresql_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
-    rows = [{"slug": slug, "name": name} for slug, name in wanted.items()]
-    db.session.execute(insert(Tag).values(rows).on_conflict_do_nothing(index_elements=["slug"]))
-    stored = {tag.slug: tag for tag in db.session.scalars(select(Tag).where(Tag.slug.in_(wanted)))}
+    stored = _stored_tags(wanted)
+    if new := [{"slug": slug, "name": name} for slug, name in wanted.items() if slug not in stored]:
+        insert = postgresql_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
+        db.session.execute(insert(Tag).values(new).on_conflict_do_nothing(index_elements=["slug"]))
+        stored |= _stored_tags([row["slug"] for row in new])
     return [stored[slug] for slug in wanted]
+
+
+def _stored_tags(slugs) -> dict[str, Tag]:
+    if not slugs:
+        return {}
+    return {tag.slug: tag for tag in db.session.scalars(select(Tag).where(Tag.slug.in_(slugs)))}
