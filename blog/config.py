@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 
@@ -51,6 +52,7 @@ def config_from_environment(instance_path: Path) -> dict:
         for key in ("MAX_ROWS_PER_PAGE", "MAX_BLOCKS_PER_PAGE")
         if f"BLOG_{key}" in os.environ
     }
+    absolute_lifetime = timedelta(days=float(os.environ.get("BLOG_SESSION_MAX_DAYS", "14")))
     return page_limits | {
         "BLOG_ENV": env,
         "SECRET_KEY": _secret_key(env, instance_path),
@@ -74,6 +76,12 @@ def config_from_environment(instance_path: Path) -> dict:
         # How many reverse proxies stand in front (their X-Forwarded-* headers are trusted).
         "PROXY_HOPS": int(os.environ.get("BLOG_PROXY_HOPS", "0")),
         "RATELIMIT_STORAGE_URI": os.environ.get("BLOG_RATELIMIT_STORAGE_URI", "memory://"),
+        # A login session ends after this long unused, and after the longer one in any case.
+        "SESSION_IDLE_LIFETIME": timedelta(
+            hours=float(os.environ.get("BLOG_SESSION_IDLE_HOURS", "24"))
+        ),
+        "SESSION_ABSOLUTE_LIFETIME": absolute_lifetime,
+        "PERMANENT_SESSION_LIFETIME": absolute_lifetime,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,

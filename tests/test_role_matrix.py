@@ -18,6 +18,7 @@ from helpers.route_world import (
     add_person,
     build_world,
     log_in,
+    login_cookie,
     session_client,
     static_file,
     store_picture,
@@ -81,6 +82,11 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("auth.login", "GET"): Expected(everyone(200)),
     ("auth.login", "POST"): Expected(everyone(303)),
     ("auth.logout", "POST"): Expected(everyone(303)),
+    # Your account: one's own sessions (ending another person's session is impossible: the
+    # id names no session of the actor, so nothing ends).
+    ("account.account", "GET"): Expected(logged_in(200)),
+    ("account.end_session", "POST"): Expected(logged_in(303)),
+    ("account.end_others", "POST"): Expected(logged_in(303)),
     ("auth.set_password", "GET"): Expected(everyone(200)),
     ("auth.set_password", "POST"): Expected(
         everyone(422), form=lambda w: {"password": "long enough words", "repeat": "other words"}
@@ -194,6 +200,9 @@ class Checker:
         response = client.open(url, method=method, data=form(self.world))
         if method != "GET" and response.status_code < 400:
             self.world = None
+        if endpoint == "auth.logout" and self.session_cookie is not None:
+            # Logging out ended the session this checker sends: log in afresh.
+            self.session_cookie = login_cookie(self.app, "actor@example.com")
         return response
 
 

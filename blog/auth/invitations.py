@@ -1,7 +1,8 @@
 """One-time links to set a password: for invited users and for password resets.
 
-A link is signed and names the user and a fingerprint of their current password hash, so
-it stops working once used (the hash changes) and after INVITATION_DAYS.
+A link is signed and names the user and a fingerprint of their security stamp, which changes
+with the password and with being active: a link stops working once used, after any password
+change, after a deactivation (a reactivation does not revive it) and after INVITATION_DAYS.
 """
 
 import hashlib
@@ -20,7 +21,7 @@ def _serializer() -> URLSafeTimedSerializer:
 
 
 def _fingerprint(user: User) -> str:
-    return hashlib.sha256(f"{user.password_hash}|{user.active}".encode()).hexdigest()[:16]
+    return hashlib.sha256(user.security_stamp.encode()).hexdigest()[:16]
 
 
 def password_link(user: User) -> str:

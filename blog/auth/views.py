@@ -3,13 +3,13 @@
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_login import login_user, logout_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import EmailField, PasswordField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from blog.auth.invitations import user_for_token
+from blog.auth.sessions import end_session, start_session
 from blog.extensions import db, limiter
 from blog.models import User
 from blog.typed_text import typed_text
@@ -52,7 +52,7 @@ def login():
         email = typed_text(form.email.data).strip().lower()
         user = db.session.scalar(select(User).where(User.email == email))
         if user is not None and user.active and user.check_password(form.password.data):
-            login_user(user)
+            start_session(user)
             return redirect(_safe_next(request.args.get("next")), 303)
         flash(LOGIN_REFUSED, "error")
         return render_template("auth/login.html", form=form), 401
@@ -61,7 +61,7 @@ def login():
 
 @bp.post("/logout")
 def logout():
-    logout_user()
+    end_session()
     flash("You are logged out.", "info")
     return redirect(url_for("public.index"), 303)
 
@@ -85,8 +85,7 @@ def set_password(token: str):
     form = SetPasswordForm()
     if form.validate_on_submit():
         user.set_password(form.password.data)
-        db.session.commit()
-        login_user(user)
+        start_session(user)  # after the new password ended every other session
         flash("Your password is set.", "info")
         return redirect(url_for("builder.pages"), 303)
     return render_template("auth/set_password.html", form=form, user=user), (

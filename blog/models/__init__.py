@@ -1,6 +1,7 @@
 """The data model: people, pages built from rows and blocks, revisions, comments and media."""
 
 from blog.models.comments import Comment
+from blog.models.login_sessions import LoginSession
 from blog.models.media import Media
 from blog.models.pages import Block, Page, Row, Tag, page_tags
 from blog.models.revisions import Revision, revision_tags
@@ -11,6 +12,7 @@ __all__ = [
     "ROLES",
     "Block",
     "Comment",
+    "LoginSession",
     "Media",
     "Page",
     "Revision",

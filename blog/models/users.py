@@ -1,5 +1,6 @@
 """User accounts and their roles."""
 
+import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -26,12 +27,21 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255), default="")
     role: Mapped[str] = mapped_column(String(16), default="author")
     active: Mapped[bool] = mapped_column(default=True)
+    # Changes with the password and with being active: sessions and one-time links made
+    # under an older stamp stop working, and a reactivation does not bring them back.
+    security_stamp: Mapped[str] = mapped_column(String(32), default=lambda: secrets.token_hex(16))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     @validates("email")
     def _normalise_email(self, _key: str, email: str) -> str:
         return email.strip().lower()
+
+    @validates("password_hash", "active")
+    def _new_security_stamp(self, key: str, value):
+        if getattr(self, key) != value:
+            self.security_stamp = secrets.token_hex(16)
+        return value
 
     @validates("role")
     def _check_role(self, _key: str, role: str) -> str:

@@ -50,10 +50,15 @@ def log_in(app: Flask, role: str, email: str) -> tuple[int, str]:
     """Store a person with this role and log them in through the login form; returns their
     id and the session cookie that keeps them logged in."""
     person_id = add_person(app, role, email)
+    return person_id, login_cookie(app, email)
+
+
+def login_cookie(app: Flask, email: str) -> str:
+    """The session cookie of a new login of this stored person, through the login form."""
     client = app.test_client()
     response = client.post("/login", data={"email": email, "password": PASSWORD})
     assert response.status_code == 303, response.get_data(as_text=True)
-    return person_id, client.get_cookie(app.config["SESSION_COOKIE_NAME"]).value
+    return client.get_cookie(app.config["SESSION_COOKIE_NAME"]).value
 
 
 def session_client(app: Flask, session_cookie: str | None) -> FlaskClient:
@@ -189,6 +194,7 @@ def url_values(world: World, static_filename: str) -> dict[str, Any]:
         "block_id": world.block_id,
         "number": world.revision_number,
         "user_id": world.owner_id,
+        "session_id": world.owner_id,
         "slug": world.slug,
         "tag_slug": world.tag_slug,
         "token": world.token,
