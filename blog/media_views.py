@@ -1,8 +1,11 @@
-"""Serving stored images by content hash, with their true type and a year-long cache."""
+"""Serving stored images by content hash, with their true type: published ones to everyone
+with a year-long cache, a draft's ones only to the people working on it."""
 
 from flask import Blueprint, Flask, Response, abort, send_file
+from flask_login import current_user
 from sqlalchemy import select
 
+from blog.auth.roles import can_see_media
 from blog.extensions import db
 from blog.media import media_store
 from blog.media_names import SHA256, URL_PREFIX, variant_widths
@@ -12,6 +15,8 @@ bp = Blueprint("media", __name__, url_prefix=URL_PREFIX)
 
 # A file's name is its content's hash: what is at an address never changes.
 FOREVER = "public, max-age=31536000, immutable"
+# A draft's picture: the browser keeps it for this person only, asking each time (304).
+PRIVATE = "private, no-cache"
 
 
 @bp.get("/<sha256>")
@@ -30,9 +35,14 @@ def variant(sha256: str, width: int) -> Response:
 
 
 def _media_or_404(sha256: str) -> Media:
+    """The picture, when this visitor may see it; 404 alike for missing and not allowed, so
+    a draft's picture does not show that it exists."""
     if not SHA256.fullmatch(sha256):
         abort(404)
-    return db.first_or_404(select(Media).where(Media.sha256 == sha256))
+    media = db.first_or_404(select(Media).where(Media.sha256 == sha256))
+    if not can_see_media(current_user, media):
+        abort(404)
+    return media
 
 
 def _send(media: Media, width: int | None) -> Response:
@@ -42,7 +52,7 @@ def _send(media: Media, width: int | None) -> Response:
         abort(404)
     etag = media.sha256 if width is None else f"{media.sha256}-{width}"
     response = send_file(file, mimetype=media.content_type, etag=etag, conditional=True)
-    response.headers["Cache-Control"] = FOREVER
+    response.headers["Cache-Control"] = FOREVER if media.public else PRIVATE
     # The type comes from the Media row; browsers must not guess another one from the bytes.
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response

@@ -9,10 +9,11 @@ from sqlalchemy import select, update
 from blog import search
 from blog.comments import CommentForm
 from blog.content.document import page_document, rows_from_document
+from blog.content.document_export import picture_references
 from blog.content.document_import import import_page
 from blog.content.rendering import plain_text, reading_minutes, render_page
 from blog.extensions import db
-from blog.models import Page, Revision, Row, User, utcnow
+from blog.models import Media, Page, Revision, Row, User, utcnow
 
 # Where an article's approved comments go in its stored page (see reader_page).
 COMMENTS_MARK = "<!-- approved comments -->"
@@ -73,7 +74,19 @@ def publish(page: Page, user: User | None) -> Revision:
     page.published_at = page.published_at or utcnow()
     revision.reader_html = reader_page(page, revision)
     search.index_page(page.id, revision.title, text)
+    _make_pictures_public(content)
     return revision
+
+
+def _make_pictures_public(content: dict[str, Any]) -> None:
+    """Readers may now fetch every picture the revision shows (see Media.public)."""
+    names = {name for _, name in picture_references(content["rows"])}
+    if names:
+        db.session.execute(
+            update(Media)
+            .where(Media.sha256.in_(names), Media.public.is_(False))
+            .values(public=True)
+        )
 
 
 def import_document(document: Any, user: User) -> Page:

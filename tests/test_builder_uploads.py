@@ -5,81 +5,30 @@ import re
 
 import pytest
 from PIL import Image
-from sqlalchemy import func, select
 
-from blog.extensions import db
 from blog.media import LARGEST_STORED_SIDE
-from blog.models import Block, Media, Page, Row, User
 
+from helpers.image_blocks import image_block, png, save_image, stored_image
 from helpers.support import PASSWORD
 
 MB = 1024 * 1024  # the default limit is 20 MB (BLOG_MAX_UPLOAD_MB)
 
 
-def _image_block(app) -> int:
-    with app.app_context():
-        author = db.session.scalar(select(User))
-        block = Block(
-            column=0,
-            position=0,
-            type="image",
-            data={
-                "media": "",
-                "alt": "",
-                "caption": "",
-                "decorative": False,
-                "width": 0,
-                "height": 0,
-            },
-        )
-        row = Row(layout="1", blocks=[block])
-        db.session.add(Page(title="Pictures", slug="pictures", author=author, rows=[row]))
-        db.session.commit()
-        return block.id
-
-
-def _png(width=800, height=500) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), (200, 80, 40)).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def _save(htmx, block_id, content: bytes, name="picture.png", alt="A red field"):
-    return htmx.post(
-        f"/builder/blocks/{block_id}",
-        data={
-            "version": "1",
-            "alt": alt,
-            "caption": "",
-            "media": "",
-            "media_file": (io.BytesIO(content), name),
-        },
-        content_type="multipart/form-data",
-    )
-
-
-def _stored(app, block_id):
-    with app.app_context():
-        data = db.session.get(Block, block_id).data
-        media = db.session.scalar(select(func.count()).select_from(Media))
-        return data, media
-
-
 def test_an_uploaded_image_is_stored_and_shown_with_its_sizes(app, auth, htmx):
     auth.login_as("editor")
-    block_id = _image_block(app)
-    response = _save(htmx, block_id, _png())
+    block_id = image_block(app)
+    response = save_image(htmx, block_id, png())
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert 'alt="A red field"' in html and "srcset=" in html
-    data, media_count = _stored(app, block_id)
+    data, media_count = stored_image(app, block_id)
     assert (data["width"], data["height"], media_count) == (800, 500, 1)
 
 
 def test_every_address_an_image_block_shows_is_served(app, auth, htmx, client):
     auth.login_as("editor")
-    block_id = _image_block(app)
-    html = _save(htmx, block_id, _png(width=2000)).get_data(as_text=True)
+    block_id = image_block(app)
+    html = save_image(htmx, block_id, png(width=2000)).get_data(as_text=True)
     srcset = re.search(r'srcset="([^"]+)"', html).group(1)
     addresses = [candidate.split()[0] for candidate in srcset.split(", ")]
     assert len(addresses) == 4  # 480, 960, 1600 and the original
@@ -91,32 +40,32 @@ def test_every_address_an_image_block_shows_is_served(app, auth, htmx, client):
 
 def test_alt_text_is_required_unless_decorative(app, auth, htmx):
     auth.login_as("editor")
-    block_id = _image_block(app)
-    response = _save(htmx, block_id, _png(), alt="")
+    block_id = image_block(app)
+    response = save_image(htmx, block_id, png(), alt="")
     assert response.status_code == 422
     assert "Describe the image" in response.get_data(as_text=True)
-    assert _stored(app, block_id)[0]["media"] == ""
+    assert stored_image(app, block_id)[0]["media"] == ""
 
 
 @pytest.mark.parametrize(
     "content, name, message",
     [
         (b"just some words, not a picture", "notes.png", "not an image this site can use"),
-        (_png()[:200], "cut.png", "damaged or incomplete"),
+        (png()[:200], "cut.png", "damaged or incomplete"),
     ],
     ids=["not-an-image", "truncated"],
 )
-def test_bad_files_are_refused_in_the_form_and_nothing_is_stored(
+def test_bad_files_are_refused_in_the_form_and_nothing_isstored_image(
     app, auth, htmx, content, name, message
 ):
     auth.login_as("editor")
-    block_id = _image_block(app)
-    response = _save(htmx, block_id, content, name=name)
+    block_id = image_block(app)
+    response = save_image(htmx, block_id, content, name=name)
     assert response.status_code == 422
     body = response.get_data(as_text=True)
     assert message in body
     assert 'value="A red field"' in body  # what was typed is kept
-    assert _stored(app, block_id) == (
+    assert stored_image(app, block_id) == (
         {"media": "", "alt": "", "caption": "", "decorative": False, "width": 0, "height": 0},
         0,
     )
@@ -124,22 +73,22 @@ def test_bad_files_are_refused_in_the_form_and_nothing_is_stored(
 
 def test_a_decompression_bomb_is_refused(app, auth, htmx):
     auth.login_as("editor")
-    block_id = _image_block(app)
+    block_id = image_block(app)
     buffer = io.BytesIO()
     Image.new("1", (20000, 20000)).save(buffer, "PNG")
-    response = _save(htmx, block_id, buffer.getvalue())
+    response = save_image(htmx, block_id, buffer.getvalue())
     assert response.status_code == 422
     assert "The image has too many pixels" in response.get_data(as_text=True)
-    assert _stored(app, block_id)[1] == 0
+    assert stored_image(app, block_id)[1] == 0
 
 
 def test_a_30_mb_upload_is_refused_with_the_limit_in_words(app, auth, htmx):
     auth.login_as("editor")
-    block_id = _image_block(app)
-    response = _save(htmx, block_id, b"\0" * 30 * MB, name="huge.png")
+    block_id = image_block(app)
+    response = save_image(htmx, block_id, b"\0" * 30 * MB, name="huge.png")
     assert response.status_code == 422
     assert "larger than 20 MB" in response.get_data(as_text=True)
-    assert _stored(app, block_id)[1] == 0
+    assert stored_image(app, block_id)[1] == 0
 
 
 def test_an_upload_one_byte_past_the_limit_is_refused_though_the_request_fits(make_app, make_user):
@@ -148,7 +97,7 @@ def test_an_upload_one_byte_past_the_limit_is_refused_though_the_request_fits(ma
     make_user("editor")
     client = app.test_client()
     client.post("/login", data={"email": "editor@example.com", "password": PASSWORD})
-    block_id = _image_block(app)
+    block_id = image_block(app)
     data = {"version": "1", "alt": "A red field", "caption": "", "media": ""}
     data["media_file"] = (io.BytesIO(b"\0" * (MB + 1)), "picture.png")
     response = client.post(
@@ -159,15 +108,15 @@ def test_an_upload_one_byte_past_the_limit_is_refused_though_the_request_fits(ma
     )
     assert response.status_code == 422
     assert "The image is larger than 1 MB." in response.text
-    assert _stored(app, block_id)[1] == 0
+    assert stored_image(app, block_id)[1] == 0
 
 
 def test_a_picture_65535_pixels_wide_and_1_high_is_stored_narrower(app, auth, htmx):
     auth.login_as("editor")
-    block_id = _image_block(app)
-    response = _save(htmx, block_id, _png(width=65535, height=1))
+    block_id = image_block(app)
+    response = save_image(htmx, block_id, png(width=65535, height=1))
     assert response.status_code == 200, response.text[:1000]
-    data, media_count = _stored(app, block_id)
+    data, media_count = stored_image(app, block_id)
     assert (data["width"], data["height"], media_count) == (LARGEST_STORED_SIDE, 1, 1)
 
 
@@ -178,12 +127,12 @@ def test_uploads_past_the_persons_limit_are_refused_in_the_form(make_app, make_u
     make_user("editor")
     client = app.test_client()
     assert client.post("/login", data={"email": "editor@example.com", "password": PASSWORD})
-    block_id = _image_block(app)
+    block_id = image_block(app)
 
     def save(version: int, upload: bytes | None):
         data = {"version": str(version), "alt": "A red field", "caption": "", "media": ""}
         if upload is None:
-            stored, _ = _stored(app, block_id)
+            stored, _ = stored_image(app, block_id)
             data |= {key: str(stored[key]) for key in ("media", "width", "height")}
         else:
             data["media_file"] = (io.BytesIO(upload), "picture.png")
@@ -191,11 +140,11 @@ def test_uploads_past_the_persons_limit_are_refused_in_the_form(make_app, make_u
         headers = {"HX-Request": "true"}
         return client.post(url, data=data, headers=headers, content_type="multipart/form-data")
 
-    assert save(1, _png(width=300)).status_code == 200
-    assert save(2, _png(width=301)).status_code == 200
-    refused = save(3, _png(width=302))
+    assert save(1, png(width=300)).status_code == 200
+    assert save(2, png(width=301)).status_code == 200
+    refused = save(3, png(width=302))
     assert refused.status_code == 429
     assert "You uploaded many images in a short time" in refused.text
-    assert _stored(app, block_id)[1] == 2
+    assert stored_image(app, block_id)[1] == 2
     # A save without a new picture is no upload: it goes through.
     assert save(3, None).status_code == 200

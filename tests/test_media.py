@@ -69,9 +69,13 @@ def store(data: bytes, uploader_id=None) -> Media:
 
 
 def stored_sha(app, upload: bytes) -> str:
-    """Store an upload in its own app context; return the stored image's hash."""
+    """Store an upload in its own app context as a picture readers may see (as publishing a
+    page that shows it makes it); return the stored image's hash."""
     with app.app_context():
-        return store(upload).sha256
+        media = store(upload)
+        media.public = True
+        db.session.commit()
+        return media.sha256
 
 
 def stored(sha256: str, width=None) -> bytes:

@@ -98,3 +98,32 @@ def _row_counts() -> dict[str, int]:
         for name in TABLES_WITH_IDS
         if name != "login_sessions"
     }
+
+
+def test_pictures_that_revisions_already_show_become_public(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
+    shown, unshown = "a" * 64, "b" * 64
+    content = (
+        '{"rows": [{"layout": "1", "columns": [[{"type": "image", "data": {"media": "%s"}}]]}]}'
+    )
+    with app.app_context():
+        upgrade(revision="0006_login_sessions")
+        with db.engine.begin() as connection:
+            for statement in OLD_SITE[:2]:
+                connection.exec_driver_sql(statement)
+            for name in (shown, unshown):
+                connection.exec_driver_sql(
+                    "INSERT INTO media (sha256, content_type, width, height, size, alt,"
+                    f" created_at) VALUES ('{name}', 'image/png', 1, 1, 1, '', '2026-01-01')"
+                )
+            connection.exec_driver_sql(
+                "INSERT INTO revisions (page_id, number, created_at, content, title, summary,"
+                " html, reader_html, search_text, reading_minutes, rendered_at)"
+                f" VALUES (1, 1, '2026-01-01', '{content % shown}', 'Kept', '', '', '', '', 1,"
+                " '2026-01-01')"
+            )
+        upgrade()
+        public = dict(db.session.execute(db.text("SELECT sha256, public FROM media")).all())
+        assert public == {shown: True, unshown: False}
+        db.engine.dispose()

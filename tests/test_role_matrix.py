@@ -75,8 +75,9 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("public.feed", "GET"): Expected(everyone(200)),
     ("public.sitemap", "GET"): Expected(everyone(200)),
     ("public.robots", "GET"): Expected(everyone(200)),
-    ("media.original", "GET"): Expected(everyone(200)),
-    ("media.variant", "GET"): Expected(everyone(200)),
+    # The world's picture is a draft's, uploaded by the person asking: readers cannot see it.
+    ("media.original", "GET"): Expected({**everyone(200), "anonymous": 404}),
+    ("media.variant", "GET"): Expected({**everyone(200), "anonymous": 404}),
     # Accounts: anyone may log in, out, or follow a password link (choosing a password is
     # refused here only to spare the scrypt hash of a real one).
     ("auth.login", "GET"): Expected(everyone(200)),

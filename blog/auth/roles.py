@@ -6,9 +6,10 @@ from functools import wraps
 
 from flask import abort
 from flask_login import current_user
+from sqlalchemy import select
 
-from blog.extensions import login_manager
-from blog.models import Page, User
+from blog.extensions import db, login_manager
+from blog.models import Block, Media, Page, Row, User
 
 # Editors and admins run the site's content: publish any page, edit any page, moderate.
 CONTENT_MANAGERS = ("admin", "editor")
@@ -37,6 +38,35 @@ def can_moderate(user: User) -> bool:
 def can_manage_users(user: User) -> bool:
     """Only admins manage people."""
     return user.role == "admin"
+
+
+def can_use_media(user: User, media: Media) -> bool:
+    """A picture may go into a block when readers can already see it, or the person uploaded
+    it, or they run the site's content."""
+    return media.public or media.uploader_id == user.id or can_edit_any_page(user)
+
+
+def can_see_media(user: User, media: Media) -> bool:
+    """Anyone sees a public picture; a draft's picture only the people who may use it and
+    the authors of pages whose drafts show it."""
+    if media.public:
+        return True
+    if not user.is_authenticated:
+        return False
+    if can_use_media(user, media):
+        return True
+    in_own_page = (
+        select(Block.id)
+        .join(Row)
+        .join(Page)
+        .where(
+            Page.author_id == user.id,
+            Block.type == "image",
+            Block.data["media"].as_string() == media.sha256,
+        )
+        .limit(1)
+    )
+    return db.session.scalar(in_own_page) is not None
 
 
 def require(check: Callable[[User], bool]) -> Callable:

@@ -10,11 +10,12 @@ from blog.builder import bp
 from blog.builder.block_forms import BlockForm, submitted_values
 from blog.builder.draft import save_block_data
 from blog.builder.loading import editable_block, editable_row, no_room
+from blog.builder.pictures import stored_upload, with_usable_pictures
 from blog.builder.responses import committed, editor_url, refused
 from blog.content.blocks import BlockInvalid, UnknownBlockType, block_type
 from blog.extensions import db, limiter
 from blog.htmx import respond
-from blog.media import MediaRejected, store_image
+from blog.media import MediaRejected
 from blog.models import Block
 from blog.numbers import whole_number
 
@@ -130,8 +131,8 @@ def save_block(block_id: int):
         )
     try:
         if upload and upload.filename:
-            values = kind.with_upload(values, store_image(upload, current_user.id))
-        data = kind.clean(values)
+            values = kind.with_upload(values, stored_upload(upload))
+        data = with_usable_pictures(kind, block, kind.clean(values))
     except (MediaRejected, BlockInvalid) as refusal:
         db.session.rollback()
         errors = getattr(refusal, "errors", None) or {"media": str(refusal)}

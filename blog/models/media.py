@@ -23,4 +23,7 @@ class Media(db.Model):
     size: Mapped[int]
     alt: Mapped[str] = mapped_column(String(300), default="")
     uploader_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # Set when a published revision first shows the picture: from then on anyone may fetch
+    # it, and caches may keep it for good. Until then only people working on drafts may.
+    public: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -65,11 +65,6 @@ class Image(BlockType):
         width, height = _pixels(raw.get("width")), _pixels(raw.get("height"))
         if not SHA256.fullmatch(media):
             errors["media"] = "Upload an image first."
-        else:
-            # Only meaningful once there is an upload; they come with it.
-            for side, value in (("width", width), ("height", height)):
-                if value is None:
-                    errors[side] = f"The {side} must be a whole number of pixels above 0."
         decorative = flag_value(raw, "decorative")
         alt = "" if decorative else text_value(raw, "alt")
         if not decorative and not alt:
@@ -88,8 +83,9 @@ class Image(BlockType):
             "alt": alt,
             "caption": caption,
             "decorative": decorative,
-            "width": width,
-            "height": height,
+            # Hints only: whoever stores the block takes the sizes from the stored picture.
+            "width": width or 0,
+            "height": height or 0,
         }
 
     def with_upload(self, raw: Mapping[str, Any], media: Any) -> dict[str, Any]:
