@@ -3,9 +3,22 @@
 import time
 
 from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from blog.extensions import db, limiter
+from blog.htmx import is_htmx, refused_in_place
+
+# What the editor shows in place of a refused in-place change (see static/js/builder.js);
+# the full error page would be swapped over what the person was typing.
+EXPIRED_FORM = "The form had expired: reload the page, then try again."
+IN_PLACE_REFUSALS = {
+    403: "Your account may not do this. Ask an editor or an admin if you think it should.",
+    404: (
+        "That part of the page no longer exists: someone else may have deleted it."
+        " Reload the page to see it as it is now."
+    ),
+}
 
 
 def init_app(app: Flask) -> None:
@@ -20,6 +33,13 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        if is_htmx():
+            message = (
+                EXPIRED_FORM
+                if isinstance(error, CSRFError)
+                else IN_PLACE_REFUSALS.get(error.code, error.description)
+            )
+            return refused_in_place(message, error.code)
         return render_template("error.html", error=error), error.code
 
     @app.errorhandler(500)

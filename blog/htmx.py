@@ -60,6 +60,15 @@ def announced(response: Response, message: str) -> Response:
     return response
 
 
+def refused_in_place(message: str, status: int) -> Response:
+    """A refusal of an in-place request that has no view of its own to show: the message as
+    plain text, read out, for the editor's script to show beside what the person was doing
+    (htmx does not swap it, so nothing they typed is replaced)."""
+    response = make_response(message, status)
+    response.mimetype = "text/plain"
+    return announced(response, message)
+
+
 def _flash(message: str, category: str) -> None:
     if message:
         flash(message, category)

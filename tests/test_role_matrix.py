@@ -88,6 +88,7 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("account.account", "GET"): Expected(logged_in(200)),
     ("account.end_session", "POST"): Expected(logged_in(303)),
     ("account.end_others", "POST"): Expected(logged_in(303)),
+    ("account.form_token", "GET"): Expected(logged_in(200)),
     ("auth.set_password", "GET"): Expected(everyone(200)),
     ("auth.set_password", "POST"): Expected(
         everyone(422), form=lambda w: {"password": "long enough words", "repeat": "other words"}

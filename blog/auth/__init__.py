@@ -1,12 +1,16 @@
 """Accounts: logging in and out, and who may do what."""
 
-from flask import Flask
+from flask import Flask, Response, redirect, request, url_for
 
 from blog.auth import account_views
 from blog.auth.roles import can_manage_users, can_moderate, can_publish
 from blog.auth.sessions import session_user
 from blog.auth.views import bp
 from blog.extensions import login_manager
+from blog.htmx import is_htmx, refused_in_place
+
+# What the editor shows when a change is sent without a session (see static/js/builder.js).
+SESSION_ENDED = "Your session ended: log in in a new tab, then Retry."
 
 
 def init_app(app: Flask) -> None:
@@ -21,3 +25,13 @@ def init_app(app: Flask) -> None:
 
     # Every request checks its session against the database: ended sessions stop at once.
     login_manager.user_loader(session_user)
+    login_manager.unauthorized_handler(_unauthorized)
+
+
+def _unauthorized() -> Response:
+    """Send a person without a session to log in; but never answer the editor's in-place
+    requests with the login page, which would be swapped over what they were typing: a 401
+    the editor explains, keeping the form as it is."""
+    if is_htmx():
+        return refused_in_place(SESSION_ENDED, 401)
+    return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 
 from blog.auth.roles import any_role, require
 from blog.auth.sessions import current_session_id, end_other_sessions, open_sessions
@@ -43,3 +44,11 @@ def end_others():
         "info",
     )
     return redirect(url_for("account.account"), 303)
+
+
+@bp.get("/form-token")
+@require(any_role)
+def form_token():
+    """This session's CSRF token, for the editor to retry a change after logging in again in
+    another tab (logging in gives a new token). Other sites cannot read it: no CORS."""
+    return {"csrf_token": generate_csrf()}

@@ -88,6 +88,77 @@
     bar.value = Math.round((event.detail.loaded / event.detail.total) * 100);
   });
 
+  // A change the server refused with nothing to swap in (the session ended, the block was
+  // deleted meanwhile, the account may not do it, the server failed or could not be
+  // reached): say why in a box that stays until closed, and leave the form as it was, so
+  // nothing typed is lost. Retry sends the same change again, with the session's current
+  // CSRF token (logging in again in another tab gives a new one).
+  var problem = document.getElementById("request-problem");
+  var retry = null;
+
+  function showProblem(message, again, needsLogin) {
+    if (!problem) return;
+    retry = again;
+    problem.querySelector(".request-problem-message").textContent = message;
+    problem.querySelector(".request-problem-login").hidden = !needsLogin;
+    problem.querySelector(".request-problem-retry").hidden = !again;
+    problem.hidden = false;
+  }
+
+  function hideProblem() {
+    if (problem) problem.hidden = true;
+    retry = null;
+  }
+
+  function useToken(token) {
+    document.body.setAttribute("hx-headers", JSON.stringify({"X-CSRFToken": token}));
+    document.querySelectorAll("input[name='csrf_token']").forEach(function (input) {
+      input.value = token;
+    });
+  }
+
+  function sendAgain(detail) {
+    var element = detail.elt;
+    var trigger = detail.requestConfig && detail.requestConfig.triggeringEvent;
+    var eventName = trigger ? trigger.type : "submit";
+    return function () {
+      hideProblem();
+      fetch(problem.dataset.tokenUrl, {headers: {"HX-Request": "true"}, credentials: "same-origin"})
+        .then(function (answer) {
+          if (!answer.ok) throw answer;
+          return answer.json();
+        })
+        .then(function (body) {
+          useToken(body.csrf_token);
+          htmx.trigger(element, eventName);
+        })
+        .catch(function () {
+          showProblem("Your session ended: log in in a new tab, then Retry.", sendAgain(detail), true);
+        });
+    };
+  }
+
+  document.body.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    var plain = (xhr.getResponseHeader("Content-Type") || "").indexOf("text/plain") === 0;
+    var message = plain && xhr.responseText ? xhr.responseText :
+      "The change was not saved: the server failed (error " + xhr.status + "). Try again.";
+    var canRetry = xhr.status === 401 || xhr.status >= 500;
+    showProblem(message, canRetry ? sendAgain(event.detail) : null, xhr.status === 401);
+  });
+
+  document.body.addEventListener("htmx:sendError", function (event) {
+    showProblem("The change was not saved: the server could not be reached. " +
+      "Check the connection, then Retry.", sendAgain(event.detail), false);
+  });
+
+  if (problem) {
+    problem.querySelector(".request-problem-retry").addEventListener("click", function () {
+      if (retry) retry();
+    });
+    problem.querySelector(".request-problem-close").addEventListener("click", hideProblem);
+  }
+
   // Close the "Add block" and "Add Row" menus once a choice was made.
   document.body.addEventListener("htmx:afterRequest", function (event) {
     var menu = event.target.closest && event.target.closest("details");

@@ -59,8 +59,11 @@ def live_server(make_app):
 
 
 @pytest.fixture
-def page(browser, live_server):
-    """A fresh browser tab; fails the test on any console error (CSP violations included)."""
+def page(browser, live_server, request):
+    """A fresh browser tab; fails the test on any console error (CSP violations included),
+    but for the refusals a test expects (`@pytest.mark.refusals(404)` adds to the usual)."""
+    marker = request.node.get_closest_marker("refusals")
+    refusals = EXPECTED_REFUSALS + (marker.args if marker else ())
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 1280, "height": 1400}
     )
@@ -70,7 +73,11 @@ def page(browser, live_server):
     def on_console(message) -> None:
         # Refusals the app answers on purpose (a wrong login, a conflict, a form with errors)
         # show up as failed loads; they are checked by the tests. Anything else is a fault.
-        expected = any(f"status of {code}" in message.text for code in EXPECTED_REFUSALS)
+        # Chromium logs "... status of 404 ...", and htmx "Response Status Error Code 404".
+        expected = any(
+            f"status of {code}" in message.text or f"Error Code {code} " in message.text
+            for code in refusals
+        )
         if message.type == "error" and not expected:
             errors.append(message.text)
 
