@@ -7,7 +7,7 @@ from blog.auth.invitations import password_link
 from blog.auth.roles import can_manage_users, require
 from blog.extensions import db
 from blog.models import ROLES, User
-from blog.typed_text import typed_text
+from blog.typed_text import typed_email, typed_text
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -38,7 +38,7 @@ def users():
 @require(can_manage_users)
 def invite_user():
     """Create a user without a password and show a one-time link for them to set one."""
-    email = typed_text(request.form.get("email")).strip().lower()
+    email = typed_email(request.form.get("email"))
     name = typed_text(request.form.get("name")).strip() or email.split("@")[0]
     role = request.form.get("role", "")
     if "@" not in email or len(email) > 254 or email.startswith("@") or email.endswith("@"):

@@ -2,6 +2,7 @@
 
 from flask import Flask
 
+from blog.auth import passwords
 from blog.auth.roles import can_manage_users, can_moderate, can_publish
 from blog.auth.views import bp
 from blog.extensions import db, login_manager
@@ -10,6 +11,7 @@ from blog.models import User
 
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
+    passwords.prepare()
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please log in to continue."
     # Templates ask the same rules as the views: {% if can_publish(current_user) %}.

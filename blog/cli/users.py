@@ -9,12 +9,13 @@ from sqlalchemy import select
 
 from blog.extensions import db
 from blog.models import ROLES, User
+from blog.typed_text import typed_email
 
 users_cli = AppGroup("users", help="Create and manage the people who can log in.")
 
 
 def _find_user(email: str) -> User:
-    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    user = db.session.scalar(select(User).where(User.email == typed_email(email)))
     if user is None:
         raise click.ClickException(f"No user has the email {email}.")
     return user
@@ -27,7 +28,7 @@ def _find_user(email: str) -> User:
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 def create_user(email: str, role: str, name: str, password_stdin: bool) -> None:
     """Create a user; prints a generated password unless one comes on stdin."""
-    email = email.strip().lower()
+    email = typed_email(email)
     if "@" not in email or email.startswith("@") or email.endswith("@"):
         raise click.ClickException(f"{email!r} is not an email address.")
     if db.session.scalar(select(User.id).where(User.email == email)) is not None:
