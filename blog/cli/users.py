@@ -7,6 +7,7 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from blog.auth import accounts
 from blog.extensions import db
 from blog.models import ROLES, User
 from blog.typed_text import typed_email
@@ -62,8 +63,10 @@ def list_users() -> None:
 def set_role(email: str, role: str) -> None:
     """Change what a user may do."""
     user = _find_user(email)
-    user.role = role
-    db.session.commit()
+    if not accounts.set_role(user, role):
+        raise click.ClickException(
+            f"{user.email} is the last active admin; make someone else admin first."
+        )
     click.echo(f"{user.email} is now {role}.")
 
 
@@ -72,6 +75,8 @@ def set_role(email: str, role: str) -> None:
 def deactivate(email: str) -> None:
     """Stop a user from logging in; their open sessions end on their next request."""
     user = _find_user(email)
-    user.active = False
-    db.session.commit()
+    if not accounts.deactivate(user):
+        raise click.ClickException(
+            f"{user.email} is the last active admin and cannot be deactivated."
+        )
     click.echo(f"{user.email} is deactivated.")
