@@ -3,6 +3,7 @@
 import pytest
 from werkzeug.security import generate_password_hash
 
+from blog.auth.throttle import wait_in_words
 from blog.extensions import db
 from blog.models import User
 from blog.security_headers import CONTENT_SECURITY_POLICY
@@ -70,9 +71,10 @@ def test_guessing_one_accounts_password_is_throttled_from_anywhere(throttled):
         response = attempt(throttled, "editor@example.com", "wrong", f"10.0.0.{attempt_number}")
         refusals.append(response.status_code)
     assert refusals == [401] * 5 + [429]
-    assert int(response.headers["Retry-After"]) > 0
+    wait = int(response.headers["Retry-After"])
+    assert 0 < wait <= 60
     html = response.get_data(as_text=True)
-    assert "Please wait 60 seconds, then try again." in html
+    assert f"Please wait {wait} seconds, then try again." in html
     assert 'value="editor@example.com"' in html  # the form keeps the typed email
 
 
@@ -176,3 +178,11 @@ def test_behind_a_trusted_proxy_https_is_read_from_its_headers(make_app):
 def test_without_a_trusted_proxy_forwarded_headers_are_ignored(client):
     response = client.get("/", headers={"X-Forwarded-Proto": "https"})
     assert "Strict-Transport-Security" not in response.headers
+
+
+@pytest.mark.parametrize(
+    "seconds, words",
+    [(1, "1 second"), (59, "59 seconds"), (150, "3 minutes"), (7300, "3 hours")],
+)
+def test_a_wait_is_said_in_words_rounded_up(seconds, words):
+    assert wait_in_words(seconds) == words

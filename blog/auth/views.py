@@ -21,7 +21,6 @@ from wtforms.validators import DataRequired, Length, ValidationError
 from blog.auth import throttle
 from blog.auth.invitations import user_for_token
 from blog.auth.passwords import password_matches
-from blog.auth.throttle import wait_in_words
 from blog.extensions import db, limiter
 from blog.models import User
 from blog.typed_text import typed_email
@@ -48,7 +47,10 @@ def _safe_next(target: str | None) -> str:
 
 def _slow_down(form: LoginForm, wait: int) -> Response:
     """The login form again, with the typed email, saying when to try again."""
-    flash(f"Too many login attempts. Please wait {wait_in_words(wait)}, then try again.", "error")
+    flash(
+        f"Too many login attempts. Please wait {throttle.wait_in_words(wait)}, then try again.",
+        "error",
+    )
     response = make_response(render_template("auth/login.html", form=form), 429)
     response.headers["Retry-After"] = str(wait)
     return response
