@@ -5,6 +5,8 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from limits import parse_many
+
 
 class ConfigError(RuntimeError):
     """The environment does not describe a configuration the app can start with."""
@@ -38,6 +40,19 @@ def _database_url(instance_path: Path) -> str:
     return url
 
 
+def _rate_limit(name: str, default: str) -> str:
+    """A rate limit such as "5 per minute; 50 per day" from the environment, checked now so
+    that a typo stops the start rather than the first login."""
+    value = os.environ.get(name, default)
+    try:
+        parse_many(value)
+    except ValueError:
+        raise ConfigError(
+            f"{name} must be rate limits such as '5 per minute; 50 per day', not {value!r}."
+        ) from None
+    return value
+
+
 def config_from_environment(instance_path: Path) -> dict:
     """Build the Flask configuration mapping from BLOG_* variables and DATABASE_URL."""
     instance_path.mkdir(parents=True, exist_ok=True)
@@ -62,8 +77,15 @@ def config_from_environment(instance_path: Path) -> dict:
         "BLOG_BASE_URL": os.environ.get("BLOG_BASE_URL", "http://127.0.0.1:5000"),
         "BLOG_TITLE": os.environ.get("BLOG_TITLE", "Blog"),
         "RATELIMIT_HEADERS_ENABLED": True,
-        "LOGIN_RATE_LIMIT_PER_CLIENT": "10 per minute",
-        "LOGIN_RATE_LIMIT_PER_ACCOUNT": "5 per minute",
+        # Login throttling (blog/auth/throttle.py, and SECURITY.md for the trade-off).
+        "LOGIN_ATTEMPTS_PER_CLIENT": _rate_limit("BLOG_LOGIN_ATTEMPTS_PER_CLIENT", "10 per minute"),
+        "LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT": _rate_limit(
+            "BLOG_LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT", "5 per minute; 20 per hour"
+        ),
+        "LOGIN_FAILURES_PER_ACCOUNT": _rate_limit(
+            "BLOG_LOGIN_FAILURES_PER_ACCOUNT", "5 per minute; 50 per day"
+        ),
+        "LOGIN_KNOWN_DEVICE_DAYS": int(os.environ.get("BLOG_LOGIN_KNOWN_DEVICE_DAYS", "365")),
         "COMMENT_RATE_LIMIT": "10 per minute",
         # Each image costs up to about a second and a half of CPU to store (see make bench).
         "UPLOAD_RATE_LIMIT_PER_PERSON": os.environ.get(

@@ -20,6 +20,17 @@ def typed_text(value: object, multiline: bool = False) -> str:
     return _CONTROL.sub("", text)
 
 
+def typed_email(value: object) -> str:
+    """An email address in the one form that is stored, looked up and throttled at login:
+    typed text without control characters, trimmed, lower-cased. Anything that finds an
+    account therefore counts against that account's login limits too.
+
+    Plain lower() rather than casefold() or NFKC: stored addresses are already in this form,
+    and those would make other stored addresses match ("ß" and "ss", full-width letters)
+    without closing any gap, since the lookup and the throttle share this function."""
+    return typed_text(value).strip().lower()
+
+
 def init_app(app: Flask) -> None:
     @app.before_request
     def refuse_control_characters_in_the_address():

@@ -9,6 +9,9 @@ from blog.extensions import db
 from blog.models import Comment, Page, Row, User
 from blog.publishing import publish
 
+from helpers.request_races import second_meets_first
+from helpers.support import PASSWORD
+
 
 def _user(app, email):
     with app.app_context():
@@ -144,3 +147,48 @@ def test_author_cannot_moderate(app, auth, client):
     auth.login_as("author")
     assert client.get("/admin/comments").status_code == 403
     assert client.post("/admin/comments", data={"action": "approve"}).status_code == 403
+
+
+def take_each_others_rights(app, make_user, action: str, data: dict, held_before: str):
+    """Ada and Bea, both admins, take each other's rights at once: Ada's request is held
+    just before `held_before` while Bea's runs. Returns the active admins afterwards and
+    the page each of them sees next."""
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # a 500 is answered, as under gunicorn
+    ids = {email: make_user("admin", email=email) for email in ("ada@ex.org", "bea@ex.org")}
+    ada, bea = app.test_client(), app.test_client()
+    for client, email in ((ada, "ada@ex.org"), (bea, "bea@ex.org")):
+        assert client.post("/login", data={"email": email, "password": PASSWORD}).status_code == 303
+    answers = second_meets_first(
+        app,
+        lambda sql: sql.startswith(held_before),
+        lambda: ada.post(f"/admin/users/{ids['bea@ex.org']}/{action}", data=data),
+        lambda: bea.post(f"/admin/users/{ids['ada@ex.org']}/{action}", data=data),
+    )
+    assert [answer.status_code for answer in answers] == [303, 303]
+    with app.app_context():
+        admins = db.session.scalars(
+            select(User.email).where(User.role == "admin", User.active.is_(True))
+        ).all()
+    return admins, [c.get("/admin/users", follow_redirects=True).text for c in (ada, bea)]
+
+
+TAKING_RIGHTS = pytest.mark.parametrize(
+    "action, data", [("role", {"role": "editor"}), ("deactivate", {})], ids=["demote", "deactivate"]
+)
+
+
+@TAKING_RIGHTS
+def test_two_admins_taking_each_others_rights_at_once_leave_one_admin(app, make_user, action, data):
+    admins, pages = take_each_others_rights(app, make_user, action, data, "UPDATE users")
+    assert len(admins) == 1
+    # The other one is told why their change was not made, on the next page they see.
+    assert [f"{admins[0]} is the last active admin" in page for page in pages].count(True) == 1
+
+
+@TAKING_RIGHTS
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_an_admins_change_waits_for_the_others_commit_on_postgresql(app, make_user, action, data):
+    # Held after its UPDATE: each UPDATE's own check would still read the other as admin.
+    admins, pages = take_each_others_rights(app, make_user, action, data, "COMMIT")
+    assert len(admins) == 1
+    assert [f"{admins[0]} is the last active admin" in page for page in pages].count(True) == 1

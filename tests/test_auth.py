@@ -1,5 +1,7 @@
 """Logging in and out, through the real form."""
 
+import hashlib
+
 import pytest
 from sqlalchemy import select
 
@@ -89,3 +91,50 @@ def test_post_without_csrf_token_is_refused(make_app):
     response = client.post("/login", data={"email": "a@example.com", "password": "x"})
     assert response.status_code == 400
     assert "CSRF" in response.get_data(as_text=True)
+
+
+@pytest.fixture
+def hashing(monkeypatch):
+    """The scrypt computations werkzeug asks of the standard library, as (n, r, p) each."""
+    calls, real_scrypt = [], hashlib.scrypt
+
+    def counted(password, *, salt, n, r, p, **options):
+        calls.append((n, r, p))
+        return real_scrypt(password, salt=salt, n=n, r=r, p=p, **options)
+
+    monkeypatch.setattr(hashlib, "scrypt", counted)
+    return calls
+
+
+@pytest.mark.parametrize(
+    "email, password",
+    [
+        ("owner@example.com", "wrong password"),
+        ("nobody@example.com", "a fine long password"),
+        ("gone@example.com", "a fine long password"),
+        ("invited@example.com", "anything"),
+    ],
+    ids=["wrong-password", "unknown-email", "deactivated", "invited-without-password"],
+)
+def test_every_refused_login_hashes_the_password_as_the_right_one_does(
+    app, client, hashing, email, password
+):
+    with app.app_context():
+        for address, active in (("owner@example.com", True), ("gone@example.com", False)):
+            user = User(email=address, name="Person", role="author", active=active)
+            user.set_password("a fine long password")
+            db.session.add(user)
+        db.session.add(User(email="invited@example.com", name="Invited", role="author"))
+        db.session.commit()
+    hashing.clear()
+    data = {"email": "owner@example.com", "password": "a fine long password"}
+    assert client.post("/login", data=data).status_code == 303
+    right_password_work = list(hashing)
+    client.post("/logout")
+    hashing.clear()
+
+    refused = client.post("/login", data={"email": email, "password": password})
+
+    assert refused.status_code == 401
+    assert len(right_password_work) == 1
+    assert hashing == right_password_work

@@ -1,5 +1,6 @@
 """The `users` commands: create, list, set-role, deactivate."""
 
+import pytest
 from sqlalchemy import select
 
 from blog.extensions import db
@@ -69,3 +70,21 @@ def test_commands_on_an_unknown_email_fail_with_a_reason(runner):
     result = runner.invoke(args=["users", "deactivate", "ghost@example.com"])
     assert result.exit_code != 0
     assert "No user has the email ghost@example.com" in result.output
+
+
+@pytest.mark.parametrize(
+    "command, message",
+    [
+        (["set-role", "admin@example.com", "editor"], "last active admin; make someone else"),
+        (["deactivate", "admin@example.com"], "last active admin and cannot be deactivated"),
+    ],
+    ids=["set-role", "deactivate"],
+)
+def test_the_last_active_admin_keeps_their_rights(app, runner, make_user, command, message):
+    make_user("admin")
+    make_user("admin", email="former@example.com", active=False)
+    result = runner.invoke(args=["users", *command])
+    assert result.exit_code != 0
+    assert f"admin@example.com is the {message}" in result.output
+    user = _user(app, "admin@example.com")
+    assert (user.role, user.active) == ("admin", True)

@@ -45,3 +45,15 @@ def test_unknown_blog_env_is_refused(monkeypatch, tmp_path):
     monkeypatch.setenv("BLOG_ENV", "staging")
     with pytest.raises(ConfigError, match="BLOG_ENV must be"):
         config_from_environment(tmp_path)
+
+
+def test_login_limits_come_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("BLOG_LOGIN_FAILURES_PER_ACCOUNT", "3 per minute; 20 per day")
+    config = config_from_environment(tmp_path)
+    assert config["LOGIN_FAILURES_PER_ACCOUNT"] == "3 per minute; 20 per day"
+
+
+def test_a_malformed_login_limit_is_refused_at_start(monkeypatch, tmp_path):
+    monkeypatch.setenv("BLOG_LOGIN_ATTEMPTS_PER_CLIENT", "ten a minute")
+    with pytest.raises(ConfigError, match="BLOG_LOGIN_ATTEMPTS_PER_CLIENT must be rate limits"):
+        config_from_environment(tmp_path)

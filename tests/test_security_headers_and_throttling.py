@@ -3,6 +3,7 @@
 import pytest
 from werkzeug.security import generate_password_hash
 
+from blog.auth.throttle import wait_in_words
 from blog.extensions import db
 from blog.models import User
 from blog.security_headers import CONTENT_SECURITY_POLICY
@@ -46,20 +47,35 @@ def test_session_cookie_is_http_only_and_same_site_lax(auth, client):
     assert cookie.http_only and cookie.same_site == "Lax"
 
 
+def attempt(app, email: str, password: str, address: str, client=None):
+    """One login attempt from a client at this address (a fresh browser unless given)."""
+    client = client or app.test_client()
+    return client.post(
+        "/login",
+        data={"email": email, "password": password},
+        environ_base={"REMOTE_ADDR": address},
+    )
+
+
+def strangers_guess(app, email: str, guesses: int = 12) -> list[int]:
+    """Wrong passwords for this email from a few strangers' addresses; their statuses."""
+    return [
+        attempt(app, email, f"guess {n}", f"10.0.{n % 4}.1").status_code for n in range(guesses)
+    ]
+
+
 def test_guessing_one_accounts_password_is_throttled_from_anywhere(throttled):
     refusals = []
-    for attempt in range(6):
+    for attempt_number in range(6):
         # A different client address each time: only the per-account limit applies.
-        client = throttled.test_client()
-        response = client.post(
-            "/login",
-            data={"email": "editor@example.com", "password": "wrong"},
-            environ_base={"REMOTE_ADDR": f"10.0.0.{attempt + 1}"},
-        )
+        response = attempt(throttled, "editor@example.com", "wrong", f"10.0.0.{attempt_number}")
         refusals.append(response.status_code)
     assert refusals == [401] * 5 + [429]
-    assert int(response.headers["Retry-After"]) > 0
-    assert "Please wait" in response.get_data(as_text=True)
+    wait = int(response.headers["Retry-After"])
+    assert 0 < wait <= 60
+    html = response.get_data(as_text=True)
+    assert f"Please wait {wait} seconds, then try again." in html
+    assert 'value="editor@example.com"' in html  # the form keeps the typed email
 
 
 def test_one_client_trying_many_accounts_is_throttled(throttled):
@@ -84,6 +100,74 @@ def test_throttling_does_not_lock_out_the_right_password_of_another_account(thro
     assert response.status_code == 303
 
 
+@pytest.mark.parametrize(
+    "guessed_as, logging_in_as",
+    [
+        ("editor@example.com", "editor@example.com\x01"),
+        ("EDITOR@exam\x7fple.com", "editor@example.com"),
+    ],
+    ids=["control-character-after-guesses", "guesses-with-a-control-character"],
+)
+def test_a_control_character_in_the_email_counts_against_the_same_account(
+    throttled, guessed_as, logging_in_as
+):
+    assert 429 in strangers_guess(throttled, guessed_as)
+    response = attempt(throttled, logging_in_as, PASSWORD, "192.0.2.7")
+    assert response.status_code == 429
+
+
+def test_a_strangers_guesses_do_not_lock_the_owner_out_of_their_own_browser(throttled):
+    # The owner's browser is recognised by the signed cookie its last login left (sent only
+    # to /login), whatever address it comes from.
+    owners_browser = throttled.test_client()
+    assert (
+        attempt(throttled, "editor@example.com", PASSWORD, "192.0.2.7", owners_browser).status_code
+        == 303
+    )
+    owners_browser.post("/logout")
+
+    assert strangers_guess(throttled, "editor@example.com")[-1] == 429
+
+    response = attempt(throttled, "editor@example.com", PASSWORD, "198.51.100.4", owners_browser)
+    assert response.status_code == 303
+    assert owners_browser.get("/builder/").status_code == 200
+
+
+def test_a_new_browser_waits_while_strangers_guess_the_account(throttled):
+    strangers_guess(throttled, "editor@example.com")
+    response = attempt(throttled, "editor@example.com", PASSWORD, "192.0.2.7")
+    assert response.status_code == 429
+    assert "Please wait" in response.get_data(as_text=True)
+
+
+def test_a_forged_known_browser_cookie_does_not_skip_the_account_limit(throttled):
+    strangers_guess(throttled, "editor@example.com")
+    browser = throttled.test_client()
+    browser.set_cookie("known_device", "WzFd.forged-signature", path="/login")
+    assert (
+        attempt(throttled, "editor@example.com", PASSWORD, "192.0.2.7", browser).status_code == 429
+    )
+
+
+def test_a_known_browser_guessing_wrong_is_still_refused(throttled):
+    browser = throttled.test_client()
+    attempt(throttled, "editor@example.com", PASSWORD, "192.0.2.7", browser)
+    browser.post("/logout")
+    statuses = [
+        attempt(throttled, "editor@example.com", "wrong", "192.0.2.7", browser).status_code
+        for _ in range(6)
+    ]
+    assert statuses == [401] * 5 + [429]
+
+
+def test_logging_in_often_from_many_browsers_is_not_throttled(throttled):
+    statuses = [
+        attempt(throttled, "editor@example.com", PASSWORD, f"192.0.2.{n}").status_code
+        for n in range(8)
+    ]
+    assert statuses == [303] * 8
+
+
 def test_behind_a_trusted_proxy_https_is_read_from_its_headers(make_app):
     app = make_app(PROXY_HOPS=1)
     headers = {"X-Forwarded-Proto": "https"}
@@ -94,3 +178,11 @@ def test_behind_a_trusted_proxy_https_is_read_from_its_headers(make_app):
 def test_without_a_trusted_proxy_forwarded_headers_are_ignored(client):
     response = client.get("/", headers={"X-Forwarded-Proto": "https"})
     assert "Strict-Transport-Security" not in response.headers
+
+
+@pytest.mark.parametrize(
+    "seconds, words",
+    [(1, "1 second"), (59, "59 seconds"), (150, "3 minutes"), (7300, "3 hours")],
+)
+def test_a_wait_is_said_in_words_rounded_up(seconds, words):
+    assert wait_in_words(seconds) == words

@@ -1,13 +1,14 @@
 """Admin views for people: list, invite, change role, deactivate and reactivate, reset."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from sqlalchemy import func, select
+from sqlalchemy import select
 
+from blog.auth import accounts
 from blog.auth.invitations import password_link
 from blog.auth.roles import can_manage_users, require
 from blog.extensions import db
 from blog.models import ROLES, User
-from blog.typed_text import typed_text
+from blog.typed_text import typed_email, typed_text
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -15,16 +16,6 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 def _back(message: str, category: str = "info"):
     flash(message, category)
     return redirect(url_for("admin.users"), 303)
-
-
-def _is_last_active_admin(user: User) -> bool:
-    """True when taking admin rights from this user would leave nobody to manage people."""
-    if user.role != "admin" or not user.active:
-        return False
-    admins = db.session.scalar(
-        select(func.count()).where(User.role == "admin", User.active.is_(True))
-    )
-    return admins <= 1
 
 
 @bp.get("/users")
@@ -38,7 +29,7 @@ def users():
 @require(can_manage_users)
 def invite_user():
     """Create a user without a password and show a one-time link for them to set one."""
-    email = typed_text(request.form.get("email")).strip().lower()
+    email = typed_email(request.form.get("email"))
     name = typed_text(request.form.get("name")).strip() or email.split("@")[0]
     role = request.form.get("role", "")
     if "@" not in email or len(email) > 254 or email.startswith("@") or email.endswith("@"):
@@ -63,12 +54,10 @@ def change_role(user_id: int):
     role = request.form.get("role", "")
     if role not in ROLES:
         return _back("Choose a role: admin, editor or author.", "error")
-    if role != "admin" and _is_last_active_admin(user):
+    if not accounts.set_role(user, role):
         return _back(
             f"{user.email} is the last active admin; make someone else admin first.", "error"
         )
-    user.role = role
-    db.session.commit()
     return _back(f"{user.email} is now {role}.")
 
 
@@ -76,10 +65,8 @@ def change_role(user_id: int):
 @require(can_manage_users)
 def deactivate(user_id: int):
     user = db.get_or_404(User, user_id)
-    if _is_last_active_admin(user):
+    if not accounts.deactivate(user):
         return _back(f"{user.email} is the last active admin and cannot be deactivated.", "error")
-    user.active = False
-    db.session.commit()
     return _back(f"{user.email} is deactivated; their open sessions have ended.")
 
 
@@ -87,8 +74,7 @@ def deactivate(user_id: int):
 @require(can_manage_users)
 def reactivate(user_id: int):
     user = db.get_or_404(User, user_id)
-    user.active = True
-    db.session.commit()
+    accounts.reactivate(user)
     return _back(f"{user.email} can log in again.")
 
 

@@ -2,7 +2,7 @@
 
 from flask import Flask, Response, redirect, request, url_for
 
-from blog.auth import account_views
+from blog.auth import account_views, passwords
 from blog.auth.roles import can_manage_users, can_moderate, can_publish
 from blog.auth.sessions import session_user
 from blog.auth.views import bp
@@ -16,6 +16,7 @@ SESSION_ENDED = "Your session ended: log in in a new tab, then Retry."
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.register_blueprint(account_views.bp)
+    passwords.prepare()
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please log in to continue."
     # Templates ask the same rules as the views: {% if can_publish(current_user) %}.

@@ -2,17 +2,28 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import EmailField, PasswordField
 from wtforms.validators import DataRequired, Length, ValidationError
 
+from blog.auth import throttle
 from blog.auth.invitations import user_for_token
+from blog.auth.passwords import password_matches
 from blog.auth.sessions import end_session, start_session
 from blog.extensions import db, limiter
 from blog.models import User
-from blog.typed_text import typed_text
+from blog.typed_text import typed_email
 
 bp = Blueprint("auth", __name__)
 
@@ -34,26 +45,34 @@ def _safe_next(target: str | None) -> str:
     return url_for("builder.pages")
 
 
-def _account_key() -> str:
-    """Throttle guesses at one account from anywhere, as well as from one client."""
-    return "login:" + request.form.get("email", "").strip().lower()
+def _slow_down(form: LoginForm, wait: int) -> Response:
+    """The login form again, with the typed email, saying when to try again."""
+    flash(
+        f"Too many login attempts. Please wait {throttle.wait_in_words(wait)}, then try again.",
+        "error",
+    )
+    response = make_response(render_template("auth/login.html", form=form), 429)
+    response.headers["Retry-After"] = str(wait)
+    return response
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT_PER_CLIENT"], methods=["POST"])
-@limiter.limit(
-    lambda: current_app.config["LOGIN_RATE_LIMIT_PER_ACCOUNT"],
-    methods=["POST"],
-    key_func=_account_key,
-)
 def login():
+    """Log in with email and password, within the limits of blog.auth.throttle."""
     form = LoginForm()
+    if request.method == "POST" and (wait := throttle.attempt_from_client()):
+        return _slow_down(form, wait)
     if form.validate_on_submit():
-        email = typed_text(form.email.data).strip().lower()
+        email = typed_email(form.email.data)
         user = db.session.scalar(select(User).where(User.email == email))
-        if user is not None and user.active and user.check_password(form.password.data):
+        if wait := throttle.wait_for_account(email, user):
+            return _slow_down(form, wait)
+        if password_matches(user, form.password.data):
             start_session(user)
-            return redirect(_safe_next(request.args.get("next")), 303)
+            response = redirect(_safe_next(request.args.get("next")), 303)
+            throttle.remember_device(response, user)
+            return response
+        throttle.count_failure(email)
         flash(LOGIN_REFUSED, "error")
         return render_template("auth/login.html", form=form), 401
     return render_template("auth/login.html", form=form), 422 if form.errors else 200

@@ -15,6 +15,7 @@ from blog.content.document_export import export_page
 from blog.extensions import db
 from blog.models import Page, Row, User
 from blog.publishing import import_document, rerender_all
+from blog.typed_text import typed_email
 
 pages_cli = AppGroup("pages", help="Export and import pages as JSON; render them again.")
 
@@ -83,7 +84,7 @@ def _refuse_constant(name: str) -> None:
 def _author(email: str | None) -> User:
     """The user named by --author, or else the first active admin."""
     if email is not None:
-        user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+        user = db.session.scalar(select(User).where(User.email == typed_email(email)))
         if user is None:
             raise click.ClickException(f"No user has the email {email}.")
         if not user.active:

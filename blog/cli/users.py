@@ -7,14 +7,16 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from blog.auth import accounts
 from blog.extensions import db
 from blog.models import ROLES, User
+from blog.typed_text import typed_email
 
 users_cli = AppGroup("users", help="Create and manage the people who can log in.")
 
 
 def _find_user(email: str) -> User:
-    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    user = db.session.scalar(select(User).where(User.email == typed_email(email)))
     if user is None:
         raise click.ClickException(f"No user has the email {email}.")
     return user
@@ -27,7 +29,7 @@ def _find_user(email: str) -> User:
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 def create_user(email: str, role: str, name: str, password_stdin: bool) -> None:
     """Create a user; prints a generated password unless one comes on stdin."""
-    email = email.strip().lower()
+    email = typed_email(email)
     if "@" not in email or email.startswith("@") or email.endswith("@"):
         raise click.ClickException(f"{email!r} is not an email address.")
     if db.session.scalar(select(User.id).where(User.email == email)) is not None:
@@ -61,8 +63,10 @@ def list_users() -> None:
 def set_role(email: str, role: str) -> None:
     """Change what a user may do."""
     user = _find_user(email)
-    user.role = role
-    db.session.commit()
+    if not accounts.set_role(user, role):
+        raise click.ClickException(
+            f"{user.email} is the last active admin; make someone else admin first."
+        )
     click.echo(f"{user.email} is now {role}.")
 
 
@@ -71,6 +75,8 @@ def set_role(email: str, role: str) -> None:
 def deactivate(email: str) -> None:
     """Stop a user from logging in; their open sessions end on their next request."""
     user = _find_user(email)
-    user.active = False
-    db.session.commit()
+    if not accounts.deactivate(user):
+        raise click.ClickException(
+            f"{user.email} is the last active admin and cannot be deactivated."
+        )
     click.echo(f"{user.email} is deactivated.")

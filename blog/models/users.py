@@ -10,9 +10,12 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from blog.extensions import NEVER_REUSE_IDS, db
 from blog.models.time import utcnow
+from blog.typed_text import typed_email
 
 # Ordered from most to least powerful.
 ROLES = ("admin", "editor", "author")
+# How passwords are hashed (werkzeug's method name, with its default cost).
+PASSWORD_METHOD = "scrypt"
 
 
 class User(UserMixin, db.Model):
@@ -35,7 +38,7 @@ class User(UserMixin, db.Model):
 
     @validates("email")
     def _normalise_email(self, _key: str, email: str) -> str:
-        return email.strip().lower()
+        return typed_email(email)
 
     @validates("password_hash", "active")
     def _new_security_stamp(self, key: str, value):
@@ -56,7 +59,7 @@ class User(UserMixin, db.Model):
 
     def set_password(self, password: str) -> None:
         """Store a scrypt hash of the password, never the password."""
-        self.password_hash = generate_password_hash(password, method="scrypt")
+        self.password_hash = generate_password_hash(password, method=PASSWORD_METHOD)
 
     def check_password(self, password: str) -> bool:
         """True when the password matches the stored hash."""
