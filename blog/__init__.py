@@ -49,6 +49,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         media_views,
         public,
         security_headers,
+        site_address,
         typed_text,
     )
     from blog.content import rendering
@@ -64,6 +65,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     rendering.init_app(app)
     security_headers.init_app(app)
     typed_text.init_app(app)
+    site_address.init_app(app)  # after public: the host check stands before stored pages
 
     if app.config["PROXY_HOPS"]:
         # Outermost, so rate limits, HTTPS checks and links see the client, not the proxy.
