@@ -4,7 +4,6 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, render_template
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from blog.config import config_from_environment
 from blog.extensions import csrf, db, limiter, login_manager, migrate
@@ -47,8 +46,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         errors,
         htmx,
         media_views,
+        proxy,
         public,
         security_headers,
+        site_address,
         typed_text,
     )
     from blog.content import rendering
@@ -64,11 +65,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     rendering.init_app(app)
     security_headers.init_app(app)
     typed_text.init_app(app)
+    site_address.init_app(app)  # after public: the host check stands before stored pages
 
-    if app.config["PROXY_HOPS"]:
-        # Outermost, so rate limits, HTTPS checks and links see the client, not the proxy.
-        hops = app.config["PROXY_HOPS"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    proxy.init_app(app)  # outermost: everything else sees the client, not the proxy
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

@@ -1,11 +1,15 @@
 """Configuration read from the environment: one place for secrets, paths and URLs."""
 
+import ipaddress
 import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from limits import parse_many
+
+DEVELOPMENT_BASE_URL = "http://127.0.0.1:5000"
 
 
 class ConfigError(RuntimeError):
@@ -27,6 +31,79 @@ def _secret_key(env: str, instance_path: Path) -> str:
         key_file.write_text(secrets.token_hex(32))
         key_file.chmod(0o600)
     return key_file.read_text().strip()
+
+
+def _whole_number(name: str, default: int) -> int:
+    """An environment variable that holds a whole number of at least 0."""
+    value = os.environ.get(name, "").strip() or str(default)
+    if not value.isdigit():
+        raise ConfigError(f"{name} must be a whole number, not {value!r}.")
+    return int(value)
+
+
+def _base_url(production: bool) -> str:
+    """BLOG_BASE_URL, the site's public address (no trailing slash); required in production."""
+    url = os.environ.get("BLOG_BASE_URL", "").strip().rstrip("/")
+    if not url:
+        if production:
+            raise ConfigError(
+                "BLOG_BASE_URL must be set when BLOG_ENV=production, to the address readers "
+                "use (for example https://blog.example.org): the feed, the sitemap and "
+                "password links are built from it, and requests for other host names are "
+                "refused."
+            )
+        return DEVELOPMENT_BASE_URL
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
+        raise ConfigError(
+            f"BLOG_BASE_URL must be an http or https address such as "
+            f"https://blog.example.org, not {url!r}."
+        )
+    return url
+
+
+def _trusted_hosts(production: bool, base_url: str) -> list[str] | None:
+    """The host names requests may name: in production BLOG_BASE_URL's, and those listed in
+    BLOG_ALLOWED_HOSTS (comma-separated, e.g. the internal name a health check uses); in
+    development any (None)."""
+    if not production:
+        return None
+    listed = os.environ.get("BLOG_ALLOWED_HOSTS", "").split(",")
+    return [urlsplit(base_url).hostname, *(name.strip() for name in listed if name.strip())]
+
+
+def proxy_hops() -> int:
+    """BLOG_PROXY_HOPS: how many reverse proxies stand in front of the app."""
+    return _whole_number("BLOG_PROXY_HOPS", 0)
+
+
+def proxy_addresses() -> list[str]:
+    """BLOG_PROXY_ADDRESSES: the addresses (or networks) of the reverse proxy that talks to
+    the app server, whose X-Forwarded-* headers are believed when BLOG_PROXY_HOPS > 0."""
+    listed = os.environ.get("BLOG_PROXY_ADDRESSES", "127.0.0.1").split(",")
+    addresses = [address.strip() for address in listed if address.strip()]
+    for address in addresses:
+        try:
+            ipaddress.ip_network(address)
+        except ValueError:
+            raise ConfigError(
+                f"BLOG_PROXY_ADDRESSES must list IP addresses or networks "
+                f"(e.g. 127.0.0.1,10.0.0.0/8), not {address!r}."
+            ) from None
+    return addresses
+
+
+def server_settings() -> dict:
+    """gunicorn's settings (blog/gunicorn_conf.py reads them): where to listen, how many
+    workers and threads, how long a request may take, and whose X-Forwarded-* headers to
+    believe: nobody's without a proxy (BLOG_PROXY_HOPS=0), else BLOG_PROXY_ADDRESSES'."""
+    return {
+        "bind": os.environ.get("BLOG_BIND", "127.0.0.1:8000"),
+        "workers": _whole_number("BLOG_WORKERS", 2 * (os.cpu_count() or 1) + 1),
+        "threads": _whole_number("BLOG_THREADS", 1),
+        "timeout": _whole_number("BLOG_REQUEST_TIMEOUT", 30),
+        "forwarded_allow_ips": ",".join(proxy_addresses()) if proxy_hops() else "",
+    }
 
 
 def _database_url(instance_path: Path) -> str:
@@ -60,6 +137,8 @@ def config_from_environment(instance_path: Path) -> dict:
     if env not in ("development", "production"):
         raise ConfigError(f"BLOG_ENV must be 'development' or 'production', not {env!r}.")
     production = env == "production"
+    secret_key = _secret_key(env, instance_path)
+    base_url = _base_url(production)
     max_upload_mb = int(os.environ.get("BLOG_MAX_UPLOAD_MB", "20"))
     # Page limits: blog.content.limits has the defaults, used when these are not set.
     page_limits = {
@@ -70,11 +149,13 @@ def config_from_environment(instance_path: Path) -> dict:
     absolute_lifetime = timedelta(days=float(os.environ.get("BLOG_SESSION_MAX_DAYS", "14")))
     return page_limits | {
         "BLOG_ENV": env,
-        "SECRET_KEY": _secret_key(env, instance_path),
+        "SECRET_KEY": secret_key,
         "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
-        # Where the site is served from, for absolute links made outside a request.
-        "BLOG_BASE_URL": os.environ.get("BLOG_BASE_URL", "http://127.0.0.1:5000"),
+        # The site's one address: every absolute link is built from it (blog.site_address),
+        # and in production requests naming another host are refused.
+        "BLOG_BASE_URL": base_url,
+        "TRUSTED_HOSTS": _trusted_hosts(production, base_url),
         "BLOG_TITLE": os.environ.get("BLOG_TITLE", "Blog"),
         "RATELIMIT_HEADERS_ENABLED": True,
         # Login throttling (blog/auth/throttle.py, and SECURITY.md for the trade-off).
@@ -96,7 +177,8 @@ def config_from_environment(instance_path: Path) -> dict:
         # Room for the form fields that come with an upload of the largest allowed image.
         "MAX_CONTENT_LENGTH": (max_upload_mb + 1) * 1024 * 1024,
         # How many reverse proxies stand in front (their X-Forwarded-* headers are trusted).
-        "PROXY_HOPS": int(os.environ.get("BLOG_PROXY_HOPS", "0")),
+        "PROXY_HOPS": proxy_hops(),
+        "PROXY_ADDRESSES": proxy_addresses(),
         "RATELIMIT_STORAGE_URI": os.environ.get("BLOG_RATELIMIT_STORAGE_URI", "memory://"),
         # A login session ends after this long unused, and after the longer one in any case.
         "SESSION_IDLE_LIFETIME": timedelta(

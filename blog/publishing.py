@@ -35,7 +35,8 @@ def reader_page(
     )
     if has_request_context():
         return render_template("public/article.html", **context)
-    # Publishing from a command: absolute links need a host, taken from the configuration.
+    # Publishing from a command: the page's relative links and its comment form need a
+    # request to be built in. (Its absolute links come from BLOG_BASE_URL either way.)
     with current_app.test_request_context(base_url=current_app.config["BLOG_BASE_URL"]):
         return render_template("public/article.html", **context)
 

@@ -18,9 +18,11 @@ def _user(app, email):
         return db.session.scalar(select(User).where(User.email == email))
 
 
-def _link(response) -> str:
-    """Follow the redirect and read the one-time link out of the flashed message."""
-    return re.search(r"(http://localhost/password/[\w.-]+)", response.get_data(as_text=True))[1]
+def _link(app, response) -> str:
+    """Read the one-time link out of the flashed message: it is at the site's address
+    (BLOG_BASE_URL); returns its path, for the test client."""
+    base = re.escape(app.config["BLOG_BASE_URL"])
+    return re.search(base + r"(/password/[\w.-]+)", response.get_data(as_text=True))[1]
 
 
 def test_admin_invites_a_user_who_sets_a_password_once(app, auth, client):
@@ -30,7 +32,7 @@ def test_admin_invites_a_user_who_sets_a_password_once(app, auth, client):
         data={"email": "New@Example.com", "name": "Nia", "role": "editor"},
         follow_redirects=True,
     )
-    link = _link(response)
+    link = _link(app, response)
     assert _user(app, "new@example.com").role == "editor"
     auth.logout()
     invited = app.test_client()
@@ -43,9 +45,10 @@ def test_admin_invites_a_user_who_sets_a_password_once(app, auth, client):
 def test_set_password_refuses_a_short_or_mismatched_password(app, auth, client):
     auth.login_as("admin")
     link = _link(
+        app,
         client.post(
             "/admin/users", data={"email": "x@example.com", "role": "author"}, follow_redirects=True
-        )
+        ),
     )
     other = app.test_client()
     short = other.post(link, data={"password": "short", "repeat": "short"})
@@ -58,7 +61,7 @@ def test_set_password_refuses_a_short_or_mismatched_password(app, auth, client):
 def test_reset_link_replaces_the_password(app, auth, client, make_user):
     auth.login_as("admin")
     user_id = make_user("author")
-    link = _link(client.post(f"/admin/users/{user_id}/reset", follow_redirects=True))
+    link = _link(app, client.post(f"/admin/users/{user_id}/reset", follow_redirects=True))
     app.test_client().post(
         link, data={"password": "brand new secret", "repeat": "brand new secret"}
     )

@@ -1,8 +1,13 @@
 """Builder views for rows: add, change layout, move, duplicate, delete and drag-and-drop."""
 
+import re
+
 import pytest
+from sqlalchemy import create_engine, delete, event
 
 from blog.content.layout import LAYOUT_LABELS
+from blog.extensions import db
+from blog.models import Row
 from blog.models.pages import column_count
 
 from helpers.builder_pages import (
@@ -14,6 +19,7 @@ from helpers.builder_pages import (
     fragment,
     mark_deleted,
     outline,
+    parse_html,
     row_ids,
     stored_state,
 )
@@ -103,15 +109,61 @@ def test_changing_layout_without_javascript_redirects_to_the_row(app, auth, clie
 # Move
 
 
-@pytest.mark.parametrize("direction, order", [("up", [1, 0, 2]), ("down", [0, 2, 1])])
-def test_move_row_swaps_it_with_its_neighbour(app, auth, htmx, direction, order):
+@pytest.mark.parametrize(
+    "direction, order, neighbour", [("up", [1, 0, 2], 0), ("down", [0, 2, 1], 2)]
+)
+def test_move_row_answers_the_two_rows_that_changed_places(
+    app, auth, htmx, direction, order, neighbour
+):
     page = _own_page(app, auth, *THREE_ROWS)
-    response = htmx.post(f"/builder/rows/{page.rows[1]}/move", data={"direction": direction})
-    rows = fragment(response)
+    moving, neighbour = page.rows[1], page.rows[neighbour]
+    response = htmx.post(f"/builder/rows/{moving}/move", data={"direction": direction})
     expected = [page.rows[index] for index in order]
-    assert rows.id == "rows"
-    assert rows.ids("builder-row") == [f"row-{row}" for row in expected]
     assert row_ids(app, page.id) == expected
+    fragment(response)
+    answer = parse_html(response.get_data(as_text=True))
+    pair = [row for row in expected if row in (moving, neighbour)]
+    # Swapped in place of the moved row; the neighbour's old element goes first.
+    [removed] = answer.find_all(**{"hx-swap-oob": "delete"})
+    assert removed.id == f"row-{neighbour}"
+    assert answer.ids("builder-row") == [f"row-{row}" for row in pair]
+    assert announcement(response) == f"Row moved {direction}."
+
+
+def test_move_row_answer_does_not_grow_with_the_page(app, auth, htmx):
+    author = auth.login_as("author")
+    answers = []
+    for other_rows in (1, 58):
+        rows = [("1-1", [["Left"], ["Right"]])] * 2 + [("1", [["Other"]])] * other_rows
+        page = build_page(app, author, *rows, title=f"Page of {other_rows + 2} rows")
+        response = htmx.post(f"/builder/rows/{page.rows[1]}/move", data={"direction": "up"})
+        assert row_ids(app, page.id)[:2] == [page.rows[1], page.rows[0]]
+        body = response.get_data(as_text=True)
+        shown = {int(row) for row in re.findall(r"row-(\d+)", body)}
+        assert shown == {page.rows[0], page.rows[1]}
+        # The form tokens are signed with the second they were made in: they may differ.
+        body = re.sub(r'name="csrf_token" value="[^"]*"', 'name="csrf_token"', body)
+        answers.append(re.sub(r"\d+", "#", body))
+    # Ids and tokens aside, moving a row on a page of 60 rows answers the same bytes as on one of 3.
+    assert answers[0] == answers[1]
+
+
+def test_move_row_at_the_top_answers_that_row_alone(app, auth, htmx):
+    page = _own_page(app, auth, *THREE_ROWS)
+    response = htmx.post(f"/builder/rows/{page.rows[0]}/move", data={"direction": "up"})
+    assert fragment(response).id == f"row-{page.rows[0]}"
+    answer = parse_html(response.get_data(as_text=True))
+    assert answer.ids("builder-row") == [f"row-{page.rows[0]}"]
+    assert not answer.find_all(**{"hx-swap-oob": "delete"})
+    assert row_ids(app, page.id) == page.rows
+
+
+def test_move_row_in_an_unknown_direction_shows_the_row_again(app, auth, htmx):
+    page = _own_page(app, auth, *THREE_ROWS)
+    response = htmx.post(f"/builder/rows/{page.rows[1]}/move", data={"direction": "left"})
+    # The answer takes the row's place in the editor: an empty one would remove it there.
+    assert fragment(response, 422).id == f"row-{page.rows[1]}"
+    assert row_ids(app, page.id) == page.rows
 
 
 def test_move_row_without_javascript_redirects_to_the_row(app, auth, client):
@@ -119,6 +171,33 @@ def test_move_row_without_javascript_redirects_to_the_row(app, auth, client):
     response = client.post(f"/builder/rows/{page.rows[2]}/move", data={"direction": "up"})
     assert back_to_editor(response, page.id).endswith(f"#row-{page.rows[2]}")
     assert row_ids(app, page.id) == [page.rows[0], page.rows[2], page.rows[1]]
+
+
+def test_move_of_a_row_deleted_meanwhile_answers_the_fresh_rows_instead(app, auth, htmx):
+    page = _own_page(app, auth, *THREE_ROWS)
+    moving = page.rows[1]
+    with app.app_context():
+        engine = db.engine
+    elsewhere = create_engine(engine.url)
+    deleted = []
+
+    def delete_it_once_the_move_reads_the_rows(_connection, _cursor, statement, *_):
+        if not deleted and re.match(r"SELECT rows\.id\s+FROM rows", statement):
+            deleted.append(moving)
+            with elsewhere.begin() as other:
+                other.execute(delete(Row).where(Row.id == moving))
+
+    event.listen(engine, "before_cursor_execute", delete_it_once_the_move_reads_the_rows)
+    try:
+        response = htmx.post(f"/builder/rows/{moving}/move", data={"direction": "up"})
+    finally:
+        event.remove(engine, "before_cursor_execute", delete_it_once_the_move_reads_the_rows)
+        elsewhere.dispose()
+    assert deleted
+    rows = fragment(response, 409)
+    # The button aimed at its own row, which is gone: the answer replaces the whole list.
+    assert response.headers["HX-Retarget"] == "#rows"
+    assert rows.ids("builder-row") == [f"row-{page.rows[0]}", f"row-{page.rows[2]}"]
 
 
 # Duplicate and delete

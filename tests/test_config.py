@@ -3,7 +3,7 @@
 import pytest
 
 from blog import create_app
-from blog.config import ConfigError, config_from_environment
+from blog.config import ConfigError, config_from_environment, server_settings
 
 
 def test_production_without_a_secret_key_refuses_to_start(monkeypatch, tmp_path):
@@ -15,6 +15,7 @@ def test_production_without_a_secret_key_refuses_to_start(monkeypatch, tmp_path)
 
 def test_production_uses_secure_cookies(monkeypatch, tmp_path):
     monkeypatch.setenv("BLOG_ENV", "production")
+    monkeypatch.setenv("BLOG_BASE_URL", "https://blog.example.org")
     monkeypatch.setenv("BLOG_SECRET_KEY", "from-the-environment")
     config = config_from_environment(tmp_path)
     assert config["SECRET_KEY"] == "from-the-environment"
@@ -57,3 +58,71 @@ def test_a_malformed_login_limit_is_refused_at_start(monkeypatch, tmp_path):
     monkeypatch.setenv("BLOG_LOGIN_ATTEMPTS_PER_CLIENT", "ten a minute")
     with pytest.raises(ConfigError, match="BLOG_LOGIN_ATTEMPTS_PER_CLIENT must be rate limits"):
         config_from_environment(tmp_path)
+
+
+# The site's address and the proxy in front
+
+
+def test_production_without_a_base_url_refuses_to_start(monkeypatch, tmp_path):
+    monkeypatch.setenv("BLOG_ENV", "production")
+    monkeypatch.delenv("BLOG_BASE_URL", raising=False)
+    with pytest.raises(ConfigError, match="BLOG_BASE_URL must be set when BLOG_ENV=production"):
+        config_from_environment(tmp_path)
+
+
+@pytest.mark.parametrize("url", ["blog.example.org", "ftp://blog.example.org", "https://"])
+def test_a_base_url_that_is_not_a_web_address_is_refused(monkeypatch, tmp_path, url):
+    monkeypatch.setenv("BLOG_BASE_URL", url)
+    with pytest.raises(ConfigError, match="BLOG_BASE_URL must be an http or https address"):
+        config_from_environment(tmp_path)
+
+
+def test_production_answers_its_base_url_host_and_the_allowed_hosts(monkeypatch, tmp_path):
+    monkeypatch.setenv("BLOG_ENV", "production")
+    monkeypatch.setenv("BLOG_BASE_URL", "https://Blog.Example.org/")
+    monkeypatch.setenv("BLOG_ALLOWED_HOSTS", " app.internal, 10.0.0.7 ")
+    config = config_from_environment(tmp_path)
+    assert config["BLOG_BASE_URL"] == "https://Blog.Example.org"
+    assert config["TRUSTED_HOSTS"] == ["blog.example.org", "app.internal", "10.0.0.7"]
+
+
+def test_development_answers_any_host_at_the_local_address(monkeypatch, tmp_path):
+    monkeypatch.delenv("BLOG_ENV", raising=False)
+    monkeypatch.delenv("BLOG_BASE_URL", raising=False)
+    config = config_from_environment(tmp_path)
+    assert config["BLOG_BASE_URL"] == "http://127.0.0.1:5000"
+    assert config["TRUSTED_HOSTS"] is None
+
+
+@pytest.mark.parametrize(
+    "hops, addresses, trusted",
+    [
+        ("0", "10.0.0.2", ""),
+        ("1", None, "127.0.0.1"),
+        ("2", "10.0.0.2, 10.1.0.0/16", "10.0.0.2,10.1.0.0/16"),
+    ],
+)
+def test_gunicorn_believes_forwarded_headers_only_from_the_proxy(
+    monkeypatch, hops, addresses, trusted
+):
+    monkeypatch.setenv("BLOG_PROXY_HOPS", hops)
+    if addresses is None:
+        monkeypatch.delenv("BLOG_PROXY_ADDRESSES", raising=False)
+    else:
+        monkeypatch.setenv("BLOG_PROXY_ADDRESSES", addresses)
+    assert server_settings()["forwarded_allow_ips"] == trusted
+
+
+@pytest.mark.parametrize(
+    "name, value, message",
+    [
+        ("BLOG_PROXY_ADDRESSES", "proxy.internal", "must list IP addresses or networks"),
+        ("BLOG_PROXY_HOPS", "one", "must be a whole number"),
+        ("BLOG_WORKERS", "-2", "must be a whole number"),
+    ],
+)
+def test_server_settings_that_make_no_sense_are_refused(monkeypatch, name, value, message):
+    monkeypatch.setenv("BLOG_PROXY_HOPS", "1")
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError, match=f"{name} {message}"):
+        server_settings()

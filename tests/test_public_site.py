@@ -35,6 +35,11 @@ def _page(client, url: str, status: int = 200, **query):
     return parse_html(response.get_data(as_text=True))
 
 
+def _at_site(client, path: str) -> str:
+    """The absolute address of a path: at BLOG_BASE_URL, whatever host the client names."""
+    return client.application.config["BLOG_BASE_URL"] + path
+
+
 def _teaser_titles(client, url: str = "/") -> list[str]:
     return [
         article.find_all("h2")[0].text for article in _page(client, url).find_all(class_="teaser")
@@ -255,8 +260,8 @@ def test_feed_has_entries_for_published_pages_only_with_their_content(app, clien
     entries = feedparser.parse(client.get("/feed.xml").data).entries
 
     assert [(entry.title, entry.link) for entry in entries] == [
-        ("Rye bread", "http://localhost/rye-bread"),
-        ("Leek soup", "http://localhost/leek-soup"),
+        ("Rye bread", _at_site(client, "/rye-bread")),
+        ("Leek soup", _at_site(client, "/leek-soup")),
     ]
     assert "<p>Feed the starter first.</p>" in entries[0].content[0].value
     assert "<p>Sweat the leeks slowly.</p>" in entries[1].content[0].value
@@ -273,9 +278,9 @@ def test_sitemap_lists_every_published_page_and_nothing_else(app, client):
 
     assert response.mimetype == "application/xml"
     assert sorted(loc.text for loc in urlset.iter(f"{SITEMAP}loc")) == [
-        "http://localhost/",
-        "http://localhost/leek-soup",
-        "http://localhost/rye-bread",
+        _at_site(client, "/"),
+        _at_site(client, "/leek-soup"),
+        _at_site(client, "/rye-bread"),
     ]
 
 
@@ -285,7 +290,7 @@ def test_robots_txt_keeps_crawlers_out_of_the_builder_and_names_the_sitemap(clie
 
     assert response.mimetype == "text/plain"
     assert "Disallow: /builder/" in lines
-    assert "Sitemap: http://localhost/sitemap.xml" in lines
+    assert f"Sitemap: {_at_site(client, '/sitemap.xml')}" in lines
 
 
 # The article page
@@ -298,10 +303,10 @@ def test_article_describes_itself_to_search_engines_and_link_previews(app, clien
 
     assert _meta(tree, name="description") == "Warm, green and quick."
     assert [link.attrs["href"] for link in tree.find_all("link", rel="canonical")] == [
-        "http://localhost/leek-soup"
+        _at_site(client, "/leek-soup")
     ]
     assert _meta(tree, property="og:title") == "Leek soup"
-    assert _meta(tree, property="og:url") == "http://localhost/leek-soup"
+    assert _meta(tree, property="og:url") == _at_site(client, "/leek-soup")
 
 
 def test_article_shows_author_date_reading_time_and_tag_links(app, client, viewer):

@@ -186,3 +186,14 @@ def test_without_a_trusted_proxy_forwarded_headers_are_ignored(client):
 )
 def test_a_wait_is_said_in_words_rounded_up(seconds, words):
     assert wait_in_words(seconds) == words
+
+
+@pytest.mark.parametrize("client_address, https", [("10.0.0.2", True), ("203.0.113.9", False)])
+def test_behind_a_proxy_only_the_proxy_forwards_headers(make_app, client_address, https):
+    app = make_app(PROXY_HOPS=1, PROXY_ADDRESSES=["10.0.0.0/24"])
+    response = app.test_client().get(
+        "/",
+        headers={"X-Forwarded-Proto": "https"},
+        environ_base={"REMOTE_ADDR": client_address},
+    )
+    assert ("Strict-Transport-Security" in response.headers) is https

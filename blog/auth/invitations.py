@@ -7,11 +7,12 @@ change, after a deactivation (a reactivation does not revive it) and after INVIT
 
 import hashlib
 
-from flask import current_app, url_for
+from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from blog.extensions import db
 from blog.models import User
+from blog.site_address import absolute_url
 
 INVITATION_DAYS = 7
 
@@ -27,7 +28,7 @@ def _fingerprint(user: User) -> str:
 def password_link(user: User) -> str:
     """An absolute one-time link for `user` to choose a password."""
     token = _serializer().dumps([user.id, _fingerprint(user)])
-    return url_for("auth.set_password", token=token, _external=True)
+    return absolute_url("auth.set_password", token=token)
 
 
 def user_for_token(token: str) -> User | None:

@@ -70,3 +70,15 @@ def no_room(page_id: int, rows: int = 0, blocks: int = 0) -> str | None:
         if held + blocks > most_blocks:
             return f"A page holds at most {most_blocks:,} blocks; this one has no room for more."
     return None
+
+
+def rows_with_blocks(row_ids: list[int]) -> list[Row]:
+    """These rows with their live blocks, in the page's order."""
+    return list(
+        db.session.scalars(
+            select(Row)
+            .where(Row.id.in_(row_ids))
+            .options(selectinload(Row.blocks))
+            .order_by(Row.position, Row.id)
+        )
+    )

@@ -1,12 +1,13 @@
 """Machine-read views: the Atom feed, the sitemap and robots.txt."""
 
-from flask import Response, render_template, url_for
+from flask import Response, render_template
 from sqlalchemy import func, select
 
 from blog.extensions import db
 from blog.models import Page, Revision
 from blog.public import bp
 from blog.public.queries import published
+from blog.site_address import absolute_url
 
 FEED_SIZE = 20
 
@@ -37,7 +38,7 @@ def sitemap():
 
 @bp.get("/robots.txt")
 def robots():
-    sitemap_url = url_for("public.sitemap", _external=True)
+    sitemap_url = absolute_url("public.sitemap")
     lines = [
         "User-agent: *",
         "Disallow: /builder/",

@@ -38,8 +38,14 @@ def test_build_and_reorder_with_the_keyboard_alone(page, make_user):
     # Focus stays on the moved block's control, so pressing again keeps moving it.
     expect(page.locator(":focus")).to_have_attribute("id", f"{second}-up")
 
+    row_id, other_id = row.get_attribute("id"), rows(page).first.get_attribute("id")
     _press(row.get_by_role("button", name="Move row up"))
-    expect(rows(page).first).to_have_attribute("id", row.get_attribute("id"))
+    expect(page.locator("#announcer")).to_have_text("Row moved up.")
+    # Only the two rows were swapped in, each once, and focus stayed on the button pressed.
+    expect(rows(page)).to_have_count(2)
+    expect(rows(page).first).to_have_attribute("id", row_id)
+    expect(rows(page).last).to_have_attribute("id", other_id)
+    expect(page.locator(":focus")).to_have_attribute("id", f"{row_id}-up")
 
     page.reload()
     expect_block_texts(column(rows(page).first, 0), ["Second", "First"])

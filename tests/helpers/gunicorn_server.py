@@ -43,7 +43,11 @@ class GunicornServer:
     """`gunicorn 'blog:create_app()'` on a database, with production settings from the
     environment. Two workers of two threads each (gthread): requests meet both in separate
     processes (two connection pools, SQLite's file locks) and inside one process (threads
-    sharing the engine's pool), with at most four in flight, which keeps runs short."""
+    sharing the engine's pool), with at most four in flight, which keeps runs short.
+
+    With `shipped_settings`, gunicorn takes its settings from the shipped configuration
+    (`-c python:blog.gunicorn_conf`), told through the environment where to listen and how
+    many workers to run; `environment` adds to or overrides the variables it starts with."""
 
     def __init__(
         self,
@@ -53,6 +57,8 @@ class GunicornServer:
         threads: int = 2,
         python: str = sys.executable,
         cwd: Path = ROOT,
+        shipped_settings: bool = False,
+        environment: dict[str, str] | None = None,
     ):
         """`python` and `cwd` choose which installation of the blog serves: by default the
         checkout's."""
@@ -60,25 +66,35 @@ class GunicornServer:
         self.cwd = cwd
         self.url = f"127.0.0.1:{self.port}"
         self.log_path = folder / f"gunicorn-{self.port}.log"
-        self.command = [
-            python,
-            "-m",
-            "gunicorn",
-            f"--workers={workers}",
-            "--worker-class=gthread",
-            f"--threads={threads}",
-            f"--bind={self.url}",
-            "--graceful-timeout=5",
-            "--log-level=warning",
-            "blog:create_app()",
-        ]
         self.env = {
             **os.environ,
             "BLOG_ENV": "production",
+            "BLOG_BASE_URL": f"http://{self.url}",
             "DATABASE_URL": database_url,
             "BLOG_MEDIA_DIR": str(folder / "media"),
             "BLOG_RATELIMIT_STORAGE_URI": "memory://",
         }
+        if shipped_settings:
+            settings = ["-c", "python:blog.gunicorn_conf"]
+            self.env.update(BLOG_BIND=self.url, BLOG_WORKERS=str(workers))
+            self.env.update(BLOG_THREADS=str(threads))
+        else:
+            settings = [
+                f"--workers={workers}",
+                "--worker-class=gthread",
+                f"--threads={threads}",
+                f"--bind={self.url}",
+            ]
+        self.env.update(environment or {})
+        self.command = [
+            python,
+            "-m",
+            "gunicorn",
+            *settings,
+            "--graceful-timeout=5",
+            "--log-level=warning",
+            "blog:create_app()",
+        ]
         self.process: subprocess.Popen | None = None
 
     def start(self) -> "GunicornServer":
@@ -107,6 +123,17 @@ class GunicornServer:
             time.sleep(0.1)
         self.stop()
         raise RuntimeError(f"gunicorn did not answer /healthz:\n{self.log()}")
+
+    def get(self, path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
+        """One GET from loopback, read whole; the response's status, headers and body."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT)
+        try:
+            connection.request("GET", path, headers={"Connection": "close", **(headers or {})})
+            response = connection.getresponse()
+            response.body = response.read()
+            return response
+        finally:
+            connection.close()
 
     def kill(self) -> None:
         """kill -9 the whole process group, master and workers, as a crash would."""
