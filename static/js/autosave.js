@@ -237,9 +237,11 @@
     var form = config.elt;
     var xhr = event.detail.xhr;
     if (config.blockRequest === "leave") {
-      // The block was removed: focus goes to its column's "Add block".
+      // The block was removed: focus, if it was in the block, goes to its column's "Add
+      // block" (focus the person moved elsewhere stays there).
       var add = config.column && config.column.querySelector(".palette summary");
-      if (add && !document.body.contains(form) && xhr.status === 200 && !xhr.responseText) {
+      var lost = !document.activeElement || document.activeElement === document.body;
+      if (add && lost && !document.body.contains(form) && !xhr.responseText) {
         add.focus();
       }
       return;

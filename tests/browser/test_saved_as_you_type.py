@@ -168,8 +168,37 @@ def test_a_new_block_left_empty_disappears(page, make_user, how):
 
     expect(page.locator(f"#{block_id}")).to_have_count(0)
     expect(page.locator("#announcer")).to_have_text("Heading block removed: it was empty.")
+    # Focus goes where the person moved it, or else to the column's "Add block".
+    if how == "focus elsewhere":
+        expect(page.get_by_label("Summary", exact=True)).to_be_focused()
+    else:
+        add = column(rows(page).first, 0).get_by_text("Add block", exact=True)
+        expect(add).to_be_focused()
     page.reload()
     expect(page.locator(f"#{block_id}")).to_have_count(0)
+
+
+def test_an_autosave_someone_else_beat_shows_both_versions_and_keeps_the_typing(
+    page, browser, live_server, make_user
+):
+    form = _editor_with_heading(page, make_user)
+    block_id = form.get_attribute("id")
+    _heading_text(form).fill("Shared heading")
+    expect(page.locator("#save-status")).to_have_text("Saved")
+    other = browser.new_context(base_url=live_server.url).new_page()
+    log_in(other, "editor@example.com")
+    other.goto(page.url.split("#")[0])
+    other.locator(f"#{block_id}").get_by_role("link", name="Edit").click()
+    _heading_text(other.locator(f"form#{block_id}")).fill("Their heading")
+    expect(other.locator("#save-status")).to_have_text("Saved")
+
+    _heading_text(form).fill("My heading")
+    conflict = form.locator(".conflict")
+    expect(conflict).to_contain_text("Someone else saved this block")
+    expect(conflict).to_contain_text("Their heading")
+    expect(_heading_text(form)).to_have_value("My heading")
+    expect(page.locator("#save-status")).to_have_text("Not saved")
+    other.context.close()
 
 
 def test_cancel_on_a_written_block_shows_it_as_stored(page, make_user):
