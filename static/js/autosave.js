@@ -89,6 +89,11 @@
     htmx.trigger(form, "autosave");
   }
 
+  // Save as the Save button does (its answer shows the block), or leave as Cancel does.
+  function submit(form) {
+    form.requestSubmit(form.querySelector("button[type=submit]:not([formaction])"));
+  }
+
   function leave(form) {
     var cancel = form.querySelector("button[formaction]");
     if (cancel) cancel.click();
@@ -123,22 +128,23 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.defaultPrevented) return;
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
+    var key = (event.key || "").toLowerCase();  // autofill sends keydown with no key
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && key === "s") {
       event.preventDefault();
       openForms().forEach(function (form) {
-        if (carriesFile(form)) form.requestSubmit();
+        if (carriesFile(form)) submit(form);
         else saveNow(form);
       });
       return;
     }
     var form = blockForm(event.target);
-    if (!form || event.key !== "Escape") return;
+    if (!form || key !== "escape") return;
     event.preventDefault();
     window.clearTimeout(stateOf(form).timer);
     // Esc leaves: with unsaved text it saves first (the Save button's answer shows the
     // block), otherwise it leaves as Cancel does.
     if (blank(form) || !unsaved(form)) leave(form);
-    else form.requestSubmit(form.querySelector("button[type=submit]:not([formaction])"));
+    else submit(form);
   });
 
   // Mark what each request from a block form is, and make an autosave one: it always goes to
