@@ -258,3 +258,10 @@ def stored_state(app: Flask) -> dict[str, list[tuple]]:
             ]
             for table in db.metadata.sorted_tables
         }
+
+
+def changed_only_by_new_pictures(before: dict, after: dict) -> bool:
+    """True when nothing but new pictures was stored between two stored_state()s: an image
+    uploaded with a block's save is kept even when the save is refused (it is stored first)."""
+    others_same = all(after[table] == rows for table, rows in before.items() if table != "media")
+    return others_same and after["media"][: len(before["media"])] == before["media"]
