@@ -20,7 +20,9 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
-        return render_template("error.html", error=error), error.code
+        # A view that refused in its own words (abort(403, "...")) has them shown.
+        own_words = error.description != type(error).description
+        return render_template("error.html", error=error, own_words=own_words), error.code
 
     @app.errorhandler(500)
     def server_error(error):

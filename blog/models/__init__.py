@@ -1,5 +1,6 @@
 """The data model: people, pages built from rows and blocks, revisions, comments and media."""
 
+from blog.models.addresses import FormerAddress
 from blog.models.comments import Comment
 from blog.models.media import Media
 from blog.models.pages import Block, Page, Row, Tag, page_tags
@@ -11,6 +12,7 @@ __all__ = [
     "ROLES",
     "Block",
     "Comment",
+    "FormerAddress",
     "Media",
     "Page",
     "Revision",
