@@ -4,6 +4,9 @@ leads to where the page is now, for readers and for the comment forms stored pag
 
 import pytest
 
+from blog.extensions import db
+from blog.models import Page
+
 from helpers.builder_pages import build_page, parse_html
 from helpers.published_pages import make_published_page, stored_comments
 from helpers.support import PASSWORD
@@ -130,3 +133,26 @@ def test_a_comment_posted_to_the_per_slug_address_of_a_page_that_moved_is_taken(
 
     assert posted.status_code == 303
     assert stored_comments(app) == [("Ada", "Lovely.", "pending")]
+
+
+def test_rendering_stored_pages_again_gives_their_forms_the_address_that_never_moves(app):
+    page_id = make_published_page(app, "Leek soup", "leek-soup")
+    with app.app_context():  # the stored page as published before comments had that address
+        revision = db.session.get(Page, page_id).published_revision
+        revision.reader_html = revision.reader_html.replace(
+            f"/pages/{page_id}/comments", f"{ARTICLE}/comments"
+        )
+        db.session.commit()
+    before = _comment_form_action(app)
+
+    app.test_cli_runner().invoke(args=["pages", "rerender"])
+
+    assert before == f"{ARTICLE}/comments#comments"
+    assert _comment_form_action(app) == f"/pages/{page_id}/comments#comments"
+
+
+def _comment_form_action(app) -> str:
+    (form,) = parse_html(app.test_client().get(ARTICLE).text).find_all(
+        "form", class_="comment-form"
+    )
+    return form.attrs["action"]
