@@ -89,9 +89,9 @@ class Page(db.Model):
 
     @property
     def address_moves(self) -> bool:
-        """True when the draft's slug differs from the address readers use: the next
-        Publish moves the page there."""
-        return self.published_slug is not None and self.published_slug != self.slug
+        """True when readers find the page at another address than its draft's slug: the
+        next Publish moves it there."""
+        return self.is_published and self.published_slug != self.slug
 
 
 class Row(db.Model):

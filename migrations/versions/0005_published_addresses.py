@@ -4,7 +4,10 @@ it, and deleted pages wait in a Trash.
 - pages.published_slug: the address readers use, the slug the page had when last published
   (pages.slug becomes the draft's slug). Filled from the slug of every page that has been
   published, which is where readers find it today.
-- former_addresses: old slugs of a page, each redirecting to its address.
+- former_addresses: old slugs of a page, each redirecting to its address. Filled with the
+  slug a page was last published under where its slug was changed since (until now that
+  moved the live page at once): the stored page's comment form still posts there, and links
+  to it lead to the page again.
 - pages.deleted_at: set while the page is in the Trash.
 
 On SQLite the unique constraint rebuilds the pages table (batch mode, keeping AUTOINCREMENT
@@ -15,6 +18,9 @@ Revises: 0004_page_details_version
 Create Date: 2026-11-29
 
 """
+
+import json
+from datetime import datetime, timezone
 
 import sqlalchemy as sa
 from alembic import op
@@ -50,6 +56,36 @@ def upgrade():
         batch.add_column(sa.Column("deleted_at", sa.DateTime(), nullable=True))
         batch.create_unique_constraint(batch.f("uq_pages_published_slug"), ["published_slug"])
     op.execute("UPDATE pages SET published_slug = slug WHERE published_revision_id IS NOT NULL")
+    _keep_slugs_published_under()
+
+
+def _keep_slugs_published_under() -> None:
+    """A former address for each page whose slug changed since it was last published, when
+    no page's slug is that one now."""
+    connection = op.get_bind()
+    published = connection.execute(
+        sa.text(
+            "SELECT pages.id, pages.slug, revisions.content FROM pages"
+            " JOIN revisions ON revisions.id = pages.published_revision_id"
+        )
+    ).all()
+    held = set(connection.execute(sa.text("SELECT slug FROM pages")).scalars())
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    former = []
+    for page_id, slug, content in published:
+        document = json.loads(content) if isinstance(content, str) else content
+        old = document.get("slug") if isinstance(document, dict) else None
+        if isinstance(old, str) and old and old != slug and old not in held:
+            held.add(old)
+            former.append({"slug": old, "page_id": page_id, "moved_at": now})
+    if former:
+        table = sa.table(
+            "former_addresses",
+            sa.column("slug", sa.String),
+            sa.column("page_id", sa.Integer),
+            sa.column("moved_at", sa.DateTime),
+        )
+        op.bulk_insert(table, former)
 
 
 def downgrade():
