@@ -146,3 +146,16 @@ def test_restore_is_a_plain_form_that_htmx_upgrades(app, auth, client):
         "Delete forever",
         "Empty trash",
     ]
+
+
+def test_delete_forever_from_a_stale_trash_list_keeps_a_page_restored_meanwhile(app, auth, client):
+    editor = auth.login_as("editor")
+    page = build_page(app, editor, title="Leek soup")
+    put_in_trash(app, page.id)
+    client.get("/builder/trash")  # the list this editor acts from
+    client.post(f"/builder/trash/{page.id}/restore")  # as another editor does meanwhile
+
+    stale = client.post(f"/builder/trash/{page.id}/delete")
+
+    assert stale.status_code == 404
+    assert _listed_titles(client) == ["Leek soup"]

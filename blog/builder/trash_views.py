@@ -1,7 +1,7 @@
 """Builder views of the Trash: the deleted pages, "Restore", "Delete forever" and "Empty
 trash" (editors and admins)."""
 
-from flask import render_template, url_for
+from flask import abort, render_template, url_for
 from sqlalchemy import select
 
 from blog.auth.roles import can_use_trash, require
@@ -32,9 +32,10 @@ def trash():
 def restore_page(page_id: int):
     """Put a page back where it was: in the pages list and, if published, on the site."""
     page = _trashed_page(page_id)
-    restore_from_trash(page)
     title, public = page.title, page.is_published
     address = url_for("public.article", slug=page.published_slug) if public else ""
+    if not restore_from_trash(page_id):
+        abort(404)
     db.session.commit()
     message = f"“{title}” is back in the pages list."
     if public:
@@ -51,9 +52,9 @@ def restore_page(page_id: int):
 @require(can_use_trash)
 def delete_forever(page_id: int):
     """Delete one page of the Trash for good."""
-    page = _trashed_page(page_id)
-    title = page.title
-    delete_for_good(page)
+    title = _trashed_page(page_id).title
+    if not delete_for_good(page_id):
+        abort(404)
     db.session.commit()
     return respond(
         fragment=TRASH_LIST,
@@ -67,11 +68,8 @@ def delete_forever(page_id: int):
 @require(can_use_trash)
 def empty_trash():
     """Delete every page in the Trash for good."""
-    pages = trashed_pages()
-    for page in pages:
-        delete_for_good(page)
+    count = delete_for_good()
     db.session.commit()
-    count = len(pages)
     message = f"The Trash is empty: {count} page{'' if count == 1 else 's'} deleted for good."
     return respond(
         fragment=TRASH_LIST,
