@@ -33,14 +33,17 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        # A view that refused in its own words (abort(403, "...")) has them shown.
+        own_words = error.description != type(error).description
         if is_htmx():
-            message = (
-                EXPIRED_FORM
-                if isinstance(error, CSRFError)
-                else IN_PLACE_REFUSALS.get(error.code, error.description)
-            )
+            if isinstance(error, CSRFError):
+                message = EXPIRED_FORM
+            elif own_words:
+                message = error.description
+            else:
+                message = IN_PLACE_REFUSALS.get(error.code, error.description)
             return refused_in_place(message, error.code)
-        return render_template("error.html", error=error), error.code
+        return render_template("error.html", error=error, own_words=own_words), error.code
 
     @app.errorhandler(500)
     def server_error(error):

@@ -4,7 +4,7 @@ from typing import Any
 
 from flask import current_app, has_request_context, render_template
 from markupsafe import Markup
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from blog import search
 from blog.comments import CommentForm
@@ -13,17 +13,22 @@ from blog.content.document_export import picture_references
 from blog.content.document_import import import_page
 from blog.content.rendering import plain_text, reading_minutes, render_page
 from blog.extensions import db
-from blog.models import Media, Page, Revision, Row, User, utcnow
+from blog.models import FormerAddress, Media, Page, Revision, Row, User, utcnow
 
 # Where an article's approved comments go in its stored page (see reader_page).
 COMMENTS_MARK = "<!-- approved comments -->"
 
 
 def reader_page(
-    page: Page, revision: Revision, comments_html: str | None = None, comment_form=None
+    page: Page,
+    revision: Revision,
+    comments_html: str | None = None,
+    comment_form=None,
+    notice: str = "",
 ) -> str:
-    """The whole article page as readers get it. Without comments_html, the mark stays
-    where the comments go: that is the stored copy anonymous readers are served."""
+    """The whole article page as readers get it, with `notice` (site words) above the
+    comment form. Without comments_html, the mark stays where the comments go: that is the
+    stored copy anonymous readers are served."""
     comments = Markup(comments_html) if comments_html is not None else Markup(COMMENTS_MARK)
     context = dict(
         page=page,
@@ -32,6 +37,7 @@ def reader_page(
         comments=comments,
         reader_copy=comments_html is None,
         comment=comment_form or CommentForm(),
+        notice=notice,
     )
     if has_request_context():
         return render_template("public/article.html", **context)
@@ -42,7 +48,8 @@ def reader_page(
 
 
 def publish(page: Page, user: User | None) -> Revision:
-    """Snapshot the draft into a new revision, render it, and make it what readers get.
+    """Snapshot the draft into a new revision, render it, and make it what readers get, at
+    the draft's slug (the address it leaves keeps leading to the page).
 
     Publishing one page is done one at a time: a second Publish waits for the first, and
     when the draft has not changed since, it publishes nothing new and returns the revision
@@ -51,6 +58,7 @@ def publish(page: Page, user: User | None) -> Revision:
     _wait_for_other_publishing(page)
     content = page_document(page, with_ids=True)
     content["status"] = "published"
+    _move_address(page)
     latest = _latest_revision(page)
     if latest is not None and page.status == "published" and latest.content == content:
         return latest
@@ -88,6 +96,22 @@ def _make_pictures_public(content: dict[str, Any]) -> None:
             .where(Media.sha256.in_(names), Media.public.is_(False))
             .values(public=True)
         )
+
+
+def _move_address(page: Page) -> None:
+    """Make the draft's slug the page's address. The address it leaves becomes a former
+    address that leads to the new one; a former address the page takes back is one no more."""
+    left = page.published_slug
+    if left == page.slug:
+        return
+    db.session.execute(
+        delete(FormerAddress).where(
+            FormerAddress.slug == page.slug, FormerAddress.page_id == page.id
+        )
+    )
+    if left is not None:
+        db.session.add(FormerAddress(slug=left, page_id=page.id))
+    page.published_slug = page.slug
 
 
 def import_document(document: Any, user: User) -> Page:

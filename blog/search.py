@@ -57,12 +57,12 @@ def query_words(query: str) -> list[str]:
 
 
 SQLITE_SEARCH = f"""
-SELECT pages.slug, revisions.title, revisions.summary,
+SELECT pages.published_slug AS slug, revisions.title, revisions.summary,
        snippet({SQLITE_INDEX}, 1, char(2), char(3), '…', 24) AS snippet
 FROM {SQLITE_INDEX}
 JOIN pages ON pages.id = {SQLITE_INDEX}.rowid
 JOIN revisions ON revisions.id = pages.published_revision_id
-WHERE {SQLITE_INDEX} MATCH :query AND pages.status = 'published'
+WHERE {SQLITE_INDEX} MATCH :query AND pages.status = 'published' AND pages.deleted_at IS NULL
 ORDER BY bm25({SQLITE_INDEX}, 4.0, 1.0)
 LIMIT :limit
 """
@@ -73,14 +73,14 @@ POSTGRES_DOCUMENT = (
     "setweight(to_tsvector('english', revisions.search_text), 'D')"
 )
 POSTGRES_SEARCH = f"""
-SELECT pages.slug, revisions.title, revisions.summary,
+SELECT pages.published_slug AS slug, revisions.title, revisions.summary,
        ts_headline('english', revisions.search_text, query,
                    'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=40, MinWords=15')
            AS snippet
 FROM pages
 JOIN revisions ON revisions.id = pages.published_revision_id,
      plainto_tsquery('english', :query) AS query
-WHERE pages.status = 'published'
+WHERE pages.status = 'published' AND pages.deleted_at IS NULL
   AND {POSTGRES_DOCUMENT} @@ query
 ORDER BY ts_rank({POSTGRES_DOCUMENT}, query) DESC, pages.published_at DESC
 LIMIT :limit

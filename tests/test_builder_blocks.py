@@ -6,7 +6,7 @@ import pytest
 
 from blog.content.blocks import REGISTRY
 from blog.extensions import db
-from blog.models import Block
+from blog.models import Block, Media, Page
 
 from helpers.builder_pages import (
     announcement,
@@ -83,6 +83,24 @@ def _own_block(app, auth, spec=HEADING):
     """Log in as an author and build them a page whose only block is `spec`."""
     page = build_page(app, auth.login_as("author"), ("1", [[spec]]))
     return page, page.blocks[0][0][0]
+
+
+def _store_sample_picture(app, page) -> None:
+    """A stored picture named UPLOAD, as the page's author uploaded it (no file: nothing here
+    fetches it), for the image block's sample save."""
+    with app.app_context():
+        author_id = db.session.get(Page, page.id).author_id
+        db.session.add(
+            Media(
+                sha256=UPLOAD,
+                content_type="image/png",
+                width=1200,
+                height=800,
+                size=1,
+                uploader_id=author_id,
+            )
+        )
+        db.session.commit()
 
 
 def _stored(app, block_id):
@@ -201,6 +219,7 @@ def test_cancel_without_javascript_redirects_to_the_block_in_the_editor(app, aut
 @pytest.mark.parametrize("type_name", sorted(REGISTRY))
 def test_saving_valid_data_shows_the_rendered_block_and_stores_it(app, auth, htmx, type_name):
     page, block = _own_block(app, auth, (type_name, REGISTRY[type_name].defaults()))
+    _store_sample_picture(app, page)
     typed, stored = SAVES[type_name]
     response = htmx.post(f"/builder/blocks/{block}", data={**typed, "version": "1"})
     shown = fragment(response)

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from blog.extensions import db
-from blog.models import Block, Page, Revision, Row, Tag
+from blog.models import Page, Tag
 
 from helpers.builder_pages import (
     back_to_editor,
@@ -257,17 +257,17 @@ def test_delete_page_asks_first(app, auth, client):
     assert stored_state(app) == before
 
 
-def test_delete_page_removes_it_with_its_rows_blocks_and_revisions(app, auth, client):
+def test_delete_page_moves_it_to_the_trash_with_its_rows_blocks_and_revisions(app, auth, client):
     editor = auth.login_as("editor")
     page = build_page(app, editor, title="Recipes", published=True)
     mark_deleted(app, page.blocks[0][0][0])
+    before = {name: rows for name, rows in stored_state(app).items() if name != "pages"}
     response = client.post(f"/builder/pages/{page.id}/delete")
     assert response.status_code == 303
     assert response.headers["Location"] == "/builder/"
-    assert "“Recipes” was deleted." in flash_after(client, response)
-    with app.app_context():
-        for model in (Page, Row, Block, Revision):
-            assert db.session.scalar(select(func.count()).select_from(model)) == 0
+    assert "“Recipes” is in the Trash, where you can restore it." in flash_after(client, response)
+    assert "Recipes" not in _listed_titles(client.get("/builder/"))
+    assert {name: rows for name, rows in stored_state(app).items() if name != "pages"} == before
 
 
 def test_delete_page_for_htmx_redirects_to_the_pages_list(app, auth, htmx):
@@ -276,4 +276,4 @@ def test_delete_page_for_htmx_redirects_to_the_pages_list(app, auth, htmx):
     response = htmx.post(f"/builder/pages/{page.id}/delete")
     assert response.headers["HX-Redirect"] == "/builder/"
     with app.app_context():
-        assert db.session.get(Page, page.id) is None
+        assert db.session.get(Page, page.id).deleted_at is not None

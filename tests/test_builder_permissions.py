@@ -12,6 +12,7 @@ from helpers.builder_pages import (
     build_page,
     mark_deleted,
     parse_html,
+    put_in_trash,
     stored_state,
 )
 from helpers.support import PASSWORD
@@ -50,6 +51,8 @@ ROUTES = {
     "duplicate_page": ("POST", lambda p: (f"/builder/pages/{p.id}/duplicate", {})),
     "delete_page (asks)": ("GET", lambda p: (f"/builder/pages/{p.id}/delete", None)),
     "delete_page": ("POST", lambda p: (f"/builder/pages/{p.id}/delete", {})),
+    "restore_page": ("POST", lambda p: (f"/builder/trash/{p.id}/restore", {})),
+    "delete_forever": ("POST", lambda p: (f"/builder/trash/{p.id}/delete", {})),
     "publish_page": ("POST", lambda p: (f"/builder/pages/{p.id}/publish", {})),
     "unpublish_page": ("POST", lambda p: (f"/builder/pages/{p.id}/unpublish", {})),
     "restore_revision": ("POST", lambda p: (f"/builder/pages/{p.id}/revisions/1/restore", {})),
@@ -93,12 +96,15 @@ ROUTES = {
 }
 POSTS = sorted(name for name, (method, _) in ROUTES.items() if method == "POST")
 PUBLISHED_ONLY = ("restore_revision", "unpublish_page")
+TRASHED_ONLY = ("restore_page", "delete_forever")
 
 
-def _writers_page(app, writer: int, published: bool = False) -> BuiltPage:
-    """A page of `writer` with one block awaiting Undo."""
+def _writers_page(app, writer: int, published: bool = False, trashed: bool = False) -> BuiltPage:
+    """A page of `writer` with one block awaiting Undo (in the Trash when asked)."""
     page = build_page(app, writer, *PAGE_ROWS, title="Writer's page", published=published)
     mark_deleted(app, _deleted(page))
+    if trashed:
+        put_in_trash(app, page.id)
     return page
 
 
@@ -142,8 +148,10 @@ def test_editors_and_admins_can_use_every_route_on_an_authors_page(
     auth.login_as(role)
     refused = {}
     for route in sorted(ROUTES):
-        # Unpublish and Restore act on a published revision.
-        page = _writers_page(app, writer, published=route in PUBLISHED_ONLY)
+        # Unpublish and Restore act on a published revision; the Trash's on a page in it.
+        page = _writers_page(
+            app, writer, published=route in PUBLISHED_ONLY, trashed=route in TRASHED_ONLY
+        )
         before = stored_state(app)
         response = _request(client, route, page)
         unchanged = route in POSTS and stored_state(app) == before

@@ -45,7 +45,11 @@ def test_article_offers_a_form_to_write_a_comment(client, page_id):
     (body,) = form.find_all("textarea", name="comment")
 
     assert form.find("write-comment").text == "Write a comment"
-    assert (form.attrs["method"], form.attrs["action"]) == ("post", f"{ARTICLE}/comments#comments")
+    # The page's own address for comments, which no slug change moves.
+    assert (form.attrs["method"], form.attrs["action"]) == (
+        "post",
+        f"/pages/{page_id}/comments#comments",
+    )
     assert (_label_of(form, name), _label_of(form, body)) == ("Name", "Comment")
     assert [button.text for button in form.find_all("button")] == ["Post comment"]
 
@@ -56,7 +60,7 @@ def test_valid_comment_is_held_for_moderation_and_the_reader_is_told(app, client
 
     assert response.status_code == 303
     assert [flash.text for flash in shown.find_all(class_="flash")] == [
-        f"Thank you, Ada. {AWAITS_MODERATION}"
+        f"Thank you. {AWAITS_MODERATION}"
     ]
     assert stored_comments(app) == [("Ada", "Lovely soup.", "pending")]
 
@@ -64,7 +68,7 @@ def test_valid_comment_is_held_for_moderation_and_the_reader_is_told(app, client
 def test_comment_is_not_shown_until_approved(app, client, page_id):
     _post(client, "Ada", "Lovely soup.")
 
-    assert _shown_comments(client) == []  # the writer, who has a session now
+    assert _shown_comments(client) == []  # the writer
     assert _shown_comments(app.test_client()) == []  # anyone else
 
 

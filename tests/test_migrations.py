@@ -127,3 +127,37 @@ def test_pictures_that_revisions_already_show_become_public(tmp_path):
         public = dict(db.session.execute(db.text("SELECT sha256, public FROM media")).all())
         assert public == {shown: True, unshown: False}
         db.engine.dispose()
+
+
+def test_a_page_moved_before_addresses_were_kept_is_found_at_its_published_slug(tmp_path):
+    # Before migration 0005 a slug change moved a published page at once, and its stored
+    # page kept posting comments to the slug it was published under.
+    url = f"sqlite:///{tmp_path / 'moved.sqlite3'}"
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        upgrade(revision="0004_page_details_version")
+        with db.engine.begin() as connection:
+            for statement in MOVED_PAGE:
+                connection.exec_driver_sql(statement)
+        upgrade()
+        db.engine.dispose()
+    reader = app.test_client()
+
+    assert reader.get("/leek-stew").status_code == 200
+    assert reader.get("/leek-soup").headers["Location"] == "/leek-stew"
+    posted = reader.post("/leek-soup/comments", data={"name": "Ada", "comment": "Lovely."})
+    assert posted.status_code == 303
+
+
+# A page published as "leek-soup", whose slug was then changed to "leek-stew".
+MOVED_PAGE = (
+    *OLD_SITE[:1],
+    "INSERT INTO pages (id, title, slug, summary, author_id, status, created_at, updated_at,"
+    " comments_html) VALUES (1, 'Soup', 'leek-stew', '', 1, 'published', '2026-01-01',"
+    " '2026-01-01', '')",
+    "INSERT INTO revisions (id, page_id, number, created_at, content, title, summary, html,"
+    " reader_html, search_text, reading_minutes, rendered_at) VALUES (1, 1, 1, '2026-01-01',"
+    """ '{"slug": "leek-soup", "title": "Soup", "rows": []}', 'Soup', '', '<p>Soup</p>',"""
+    " '<p>Soup</p>', 'Soup', 1, '2026-01-01')",
+    "UPDATE pages SET published_revision_id = 1, published_at = '2026-01-01' WHERE id = 1",
+)

@@ -70,6 +70,7 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("public.index", "GET"): Expected(everyone(200)),
     ("public.article", "GET"): Expected(everyone(200)),
     ("public.post_comment", "POST"): Expected(everyone(303)),
+    ("public.post_page_comment", "POST"): Expected(everyone(303)),
     ("public.tag", "GET"): Expected(everyone(200)),
     ("public.search", "GET"): Expected(everyone(200)),
     ("public.feed", "GET"): Expected(everyone(200)),
@@ -103,8 +104,6 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("builder.export_json", "GET"): Expected(page_editors(200)),
     ("builder.save_details", "POST"): Expected(page_editors(303)),
     ("builder.duplicate_page", "POST"): Expected(page_editors(303)),
-    ("builder.delete_page", "GET"): Expected(page_editors(200)),
-    ("builder.delete_page", "POST"): Expected(page_editors(303)),
     ("builder.restore_revision", "POST"): Expected(page_editors(303)),
     ("builder.add_row", "POST"): Expected(page_editors(303)),
     ("builder.order_rows", "POST"): Expected(page_editors(303)),
@@ -128,6 +127,18 @@ MATRIX: dict[tuple[str, str], Expected] = {
     # Only editors and admins reach readers.
     ("builder.publish_page", "POST"): Expected(roles_only(303, "editor", "admin")),
     ("builder.unpublish_page", "POST"): Expected(roles_only(303, "editor", "admin")),
+    # The world's page is published: deleting it takes someone who may publish too.
+    ("builder.delete_page", "GET"): Expected(roles_only(200, "editor", "admin")),
+    ("builder.delete_page", "POST"): Expected(roles_only(303, "editor", "admin")),
+    # Editors and admins keep the Trash.
+    ("builder.trash", "GET"): Expected(roles_only(200, "editor", "admin")),
+    ("builder.restore_page", "POST"): Expected(
+        roles_only(303, "editor", "admin"), arguments=lambda w: {"page_id": w.trashed_page_id}
+    ),
+    ("builder.delete_forever", "POST"): Expected(
+        roles_only(303, "editor", "admin"), arguments=lambda w: {"page_id": w.trashed_page_id}
+    ),
+    ("builder.empty_trash", "POST"): Expected(roles_only(303, "editor", "admin")),
     # Editors and admins moderate comments.
     ("admin.comments", "GET"): Expected(roles_only(200, "editor", "admin")),
     ("admin.moderate", "POST"): Expected(roles_only(303, "editor", "admin")),

@@ -30,6 +30,17 @@ def can_publish(user: User) -> bool:
     return user.role in CONTENT_MANAGERS
 
 
+def can_delete_page(user: User, page: Page) -> bool:
+    """Whoever edits a page may delete it (into the Trash), except a published one: that
+    takes someone who may publish, as taking it off the site does."""
+    return can_edit_page(user, page) and (can_publish(user) or not page.is_published)
+
+
+def can_use_trash(user: User) -> bool:
+    """Editors and admins see the Trash, restore pages from it and empty it."""
+    return user.role in CONTENT_MANAGERS
+
+
 def can_moderate(user: User) -> bool:
     """Editors and admins moderate comments."""
     return user.role in CONTENT_MANAGERS

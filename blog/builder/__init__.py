@@ -2,6 +2,7 @@
 
 from flask import Blueprint, Flask
 
+from blog.auth.roles import can_delete_page, can_use_trash
 from blog.builder.page_details import PageDetails
 from blog.content.blocks import REGISTRY, palette
 from blog.content.layout import LAYOUT_LABELS
@@ -21,6 +22,8 @@ def builder_template_names() -> dict:
         "LAYOUT_LABELS": LAYOUT_LABELS,
         "PageDetails": PageDetails,
         "block_label": block_label,
+        "can_delete_page": can_delete_page,
+        "can_use_trash": can_use_trash,
         "palette": palette,
     }
 
@@ -34,6 +37,7 @@ def init_app(app: Flask) -> None:
         page_views,
         publish_views,
         row_views,
+        trash_views,
     )
 
     app.register_blueprint(bp)

@@ -11,7 +11,7 @@ from blog.builder import block_label, bp
 from blog.builder.block_forms import BlockForm, submitted_values
 from blog.builder.draft import remove_unwritten_block, save_block_data
 from blog.builder.loading import editable_block, editable_row, no_room
-from blog.builder.pictures import stored_upload, with_usable_pictures
+from blog.builder.pictures import stored_upload, takes_pictures, with_usable_pictures
 from blog.builder.responses import committed, editor_url, refused
 from blog.content.blocks import REGISTRY, BlockInvalid, UnknownBlockType, block_type
 from blog.extensions import db, limiter
@@ -154,7 +154,7 @@ def save_block(block_id: int):
             {"type": "This block's type is unknown; it cannot be edited."},
         )
     try:
-        if upload and upload.filename:
+        if upload and upload.filename and takes_pictures(kind):
             values = kind.with_upload(values, stored_upload(upload))
         data = with_usable_pictures(kind, block, kind.clean(values))
     except (MediaRejected, BlockInvalid) as refusal:

@@ -2,7 +2,7 @@
 the current user may edit that page. Reads only: the writes are in draft.py."""
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, selectinload
 
 from blog.auth.roles import require_page_editor
 from blog.content.limits import page_limits
@@ -11,8 +11,9 @@ from blog.models import Block, Page, Row
 
 
 def editable_page(page_id: int, with_content: bool = False) -> Page:
-    """The page (with rows and blocks when asked), 404 if missing, 403 if not the user's."""
-    query = select(Page).where(Page.id == page_id)
+    """The page (with rows and blocks when asked), 404 if missing or in the Trash, 403 if
+    not the user's."""
+    query = select(Page).where(Page.id == page_id, Page.deleted_at.is_(None))
     if with_content:
         query = query.options(
             selectinload(Page.rows).selectinload(Row.blocks), selectinload(Page.tags)
@@ -23,8 +24,13 @@ def editable_page(page_id: int, with_content: bool = False) -> Page:
 
 
 def editable_row(row_id: int) -> Row:
-    """The row with its page; 404 if missing, 403 if not the user's."""
-    row = db.first_or_404(select(Row).where(Row.id == row_id).options(joinedload(Row.page)))
+    """The row with its page; 404 if missing or in the Trash, 403 if not the user's."""
+    row = db.first_or_404(
+        select(Row)
+        .join(Row.page)
+        .where(Row.id == row_id, Page.deleted_at.is_(None))
+        .options(contains_eager(Row.page))
+    )
     require_page_editor(row.page)
     return row
 
@@ -33,11 +39,14 @@ def editable_block(block_id: int, deleted: bool = False) -> Block:
     """The block (a live one, or with `deleted` one waiting for Undo) with its row and page."""
     block = db.first_or_404(
         select(Block)
+        .join(Block.row)
+        .join(Row.page)
         .where(
             Block.id == block_id,
             Block.deleted_at.is_not(None) if deleted else Block.deleted_at.is_(None),
+            Page.deleted_at.is_(None),
         )
-        .options(joinedload(Block.row).joinedload(Row.page))
+        .options(contains_eager(Block.row).contains_eager(Row.page))
     )
     require_page_editor(block.row.page)
     return block

@@ -4,14 +4,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-
 from blog.content.limits import SUMMARY_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX
 from blog.content.tags import tag_names, tags_named
-from blog.extensions import db
-from blog.models import Page
+from blog.models import FormerAddress, Page
 from blog.numbers import whole_number
-from blog.slugs import RESERVED_SLUGS, slug_problem, slugify, unique_slug
+from blog.slugs import RESERVED_SLUGS, slug_holder, slug_problem, slugify, unique_slug
 from blog.typed_text import typed_text
 
 
@@ -53,8 +50,8 @@ def checked_details(page: Page, form: Mapping[str, str]) -> PageDetails:
         details.slug = unique_slug(details.title or page.title, page.id)
     elif problem := slug_problem(details.slug):
         errors["slug"] = problem
-    elif db.session.scalar(select(Page.id).where(Page.slug == details.slug, Page.id != page.id)):
-        errors["slug"] = f"Another page already uses “{details.slug}”; choose another slug."
+    elif holder := slug_holder(details.slug, page.id):
+        errors["slug"] = _slug_taken(details.slug, holder)
     if len(details.summary) > SUMMARY_MAX:
         errors["summary"] = f"Shorten the summary to {SUMMARY_MAX} characters or fewer."
     names = tag_names(details.tags)
@@ -64,6 +61,15 @@ def checked_details(page: Page, form: Mapping[str, str]) -> PageDetails:
             "each with a letter or digit, separated by commas."
         )
     return details
+
+
+def _slug_taken(slug: str, holder: FormerAddress | Page) -> str:
+    if isinstance(holder, FormerAddress):
+        return (
+            f"“{slug}” is a former address of another page and still leads there; "
+            "choose another slug."
+        )
+    return f"Another page already uses “{slug}”; choose another slug."
 
 
 def _slug_follows_title(page: Page, details: PageDetails) -> bool:

@@ -1,17 +1,18 @@
 """Builder views for whole pages: the list, creating, the editor."""
 
-from flask import render_template, request, url_for
+from flask import abort, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from blog.auth.roles import any_role, can_edit_any_page, require
+from blog.auth.roles import any_role, can_delete_page, can_edit_any_page, can_use_trash, require
 from blog.builder import bp
 from blog.builder.block_forms import BlockForm
 from blog.builder.draft import claim_details, store_new_page
 from blog.builder.loading import editable_page
 from blog.builder.page_details import PageDetails, apply_details, checked_details
 from blog.builder.responses import committed, editor_url, refused
+from blog.builder.trash import move_to_trash
 from blog.content.document import page_document, rows_from_document
 from blog.extensions import db
 from blog.htmx import respond
@@ -20,6 +21,10 @@ from blog.numbers import whole_numbers
 from blog.slugs import unique_slug
 
 NEW_PAGE_TITLE = "Untitled page"
+PUBLISHED_STAYS = (
+    "A published page can be deleted only by an editor or an admin. Ask one to take it off "
+    "the site or to delete it."
+)
 BUSY = "Others were making pages at the same moment and nothing was made; please try again."
 
 
@@ -28,7 +33,12 @@ BUSY = "Others were making pages at the same moment and nothing was made; please
 def pages():
     """Pages the current user may edit, most recently changed first, filtered by status."""
     status = request.args.get("status", "")
-    query = select(Page).options(selectinload(Page.author)).order_by(Page.updated_at.desc())
+    query = (
+        select(Page)
+        .where(Page.deleted_at.is_(None))
+        .options(selectinload(Page.author))
+        .order_by(Page.updated_at.desc())
+    )
     if not can_edit_any_page(current_user):
         query = query.where(Page.author_id == current_user.id)
     if status in ("draft", "published"):
@@ -117,11 +127,15 @@ def duplicate_page(page_id: int):
 @bp.route("/pages/<int:page_id>/delete", methods=["GET", "POST"])
 @require(any_role)
 def delete_page(page_id: int):
-    """Ask first (GET), then delete the page with its rows, blocks, revisions and comments."""
+    """Ask first (GET), then move the page, with everything it holds, to the Trash."""
     page = editable_page(page_id)
+    if not can_delete_page(current_user, page):
+        abort(403, PUBLISHED_STAYS)
     if request.method == "GET":
         return render_template("builder/delete_page.html", page=page)
     title = page.title
-    db.session.delete(page)
+    move_to_trash(page)
     db.session.commit()
-    return respond(navigate_to=url_for("builder.pages"), message=f"“{title}” was deleted.")
+    who = "you" if can_use_trash(current_user) else "an editor"
+    message = f"“{title}” is in the Trash, where {who} can restore it."
+    return respond(navigate_to=url_for("builder.pages"), message=message)

@@ -18,6 +18,11 @@ GONE = "That image is no longer stored: upload it again."
 NOT_YOURS = "That image belongs to a draft you do not work on: upload your own copy."
 
 
+def takes_pictures(kind: BlockType) -> bool:
+    """True for a block type with an upload field (an upload sent to any other is ignored)."""
+    return bool(picture_fields(kind.name))
+
+
 def stored_upload(upload: FileStorage) -> Media:
     """Store the uploaded picture for good (MediaRejected when it is refused): a save refused
     after this, for a missing alt text or someone else's change, still finds it stored."""

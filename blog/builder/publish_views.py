@@ -59,10 +59,14 @@ def preview(page_id: int):
 @bp.post("/pages/<int:page_id>/publish")
 @require(can_publish)
 def publish_page(page_id: int):
-    """Freeze the draft into a new revision that readers get from now on."""
+    """Freeze the draft into a new revision that readers get from now on, at the draft's
+    slug."""
     page = editable_page(page_id, with_content=True)
+    left = page.published_slug
     revision = publish(page, current_user)
-    message = f"Published revision {revision.number}. Readers see it at /{page.slug}."
+    message = f"Published revision {revision.number}. Readers see it at /{page.published_slug}."
+    if left is not None and left != page.published_slug:
+        message += f" Its former address /{left} leads there."
     back = editor_url(page.id)
     db.session.commit()
     return respond(navigate_to=back, message=message)

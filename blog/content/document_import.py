@@ -16,7 +16,7 @@ from blog.content.tags import tags_named
 from blog.extensions import db
 from blog.media import MediaRejected, store_image
 from blog.models import Media, Page, User
-from blog.slugs import slug_problem, unique_slug
+from blog.slugs import slug_holder, slug_problem, unique_slug
 
 
 def import_page(document: Any, user: User) -> Page:
@@ -71,8 +71,7 @@ def _point_at_stored_pictures(rows: list[dict[str, Any]], pictures: dict[str, Me
 
 
 def _free_slug(slug: str, title: str) -> str:
-    """The document's slug when its form is allowed and no page has it, else a fresh one."""
-    taken = db.session.scalar(select(Page.id).where(Page.slug == slug))
-    if slug and slug_problem(slug) is None and taken is None:
+    """The document's slug when its form is allowed and no page holds it, else a fresh one."""
+    if slug and slug_problem(slug) is None and slug_holder(slug) is None:
         return slug
     return unique_slug(slug or title)

@@ -1,5 +1,6 @@
 """The data model: people, pages built from rows and blocks, revisions, comments and media."""
 
+from blog.models.addresses import FormerAddress
 from blog.models.comments import Comment
 from blog.models.login_sessions import LoginSession
 from blog.models.media import Media
@@ -12,6 +13,7 @@ __all__ = [
     "ROLES",
     "Block",
     "Comment",
+    "FormerAddress",
     "LoginSession",
     "Media",
     "Page",

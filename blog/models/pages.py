@@ -50,7 +50,10 @@ class Page(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
+    # The draft's slug. Readers find a published page at published_slug, the slug it had
+    # when it was last published: only Publish moves the address (see blog/publishing.py).
     slug: Mapped[str] = mapped_column(String(200), unique=True)
+    published_slug: Mapped[str | None] = mapped_column(String(200), unique=True)
     summary: Mapped[str] = mapped_column(Text, default="")
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     status: Mapped[str] = mapped_column(String(16), default="draft")
@@ -67,6 +70,9 @@ class Page(db.Model):
     # Optimistic lock on title, slug, summary and tags: a details save names the version it
     # edited and bumps it, so a stale form never silently undoes someone else's change.
     details_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Set by "Delete page": the page waits in the Trash, off the builder's list and the
+    # public site, its slugs still held, until an editor restores it or deletes it for good.
+    deleted_at: Mapped[datetime | None]
 
     author: Mapped["User"] = relationship()
     rows: Mapped[list["Row"]] = relationship(
@@ -80,6 +86,12 @@ class Page(db.Model):
     @property
     def is_published(self) -> bool:
         return self.status == "published" and self.published_revision_id is not None
+
+    @property
+    def address_moves(self) -> bool:
+        """True when readers find the page at another address than its draft's slug: the
+        next Publish moves it there."""
+        return self.is_published and self.published_slug != self.slug
 
 
 class Row(db.Model):

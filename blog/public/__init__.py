@@ -7,7 +7,13 @@ bp = Blueprint("public", __name__)
 
 def init_app(app: Flask) -> None:
     # The view modules attach their routes to bp when imported.
-    from blog.public import article_views, feed_views, listing_views, stored_pages  # noqa: F401
+    from blog.public import (  # noqa: F401
+        article_views,
+        comment_views,
+        feed_views,
+        listing_views,
+        stored_pages,
+    )
 
     app.register_blueprint(bp)
     stored_pages.init_app(app)

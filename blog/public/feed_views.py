@@ -23,7 +23,7 @@ def feed():
     updated = db.session.scalar(
         select(func.max(Revision.created_at))
         .join(Page, Page.published_revision_id == Revision.id)
-        .where(Page.status == "published")
+        .where(Page.status == "published", Page.deleted_at.is_(None))
     )
     response = _xml("public/feed.xml", pages=pages, updated=updated)
     response.mimetype = "application/atom+xml"

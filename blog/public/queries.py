@@ -1,19 +1,20 @@
 """The queries the public site is built from: only published pages, only what was published."""
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import contains_eager, joinedload
 
-from blog.models import Page, Revision, Tag, revision_tags
+from blog.models import FormerAddress, Page, Revision, Tag, revision_tags
 
 PAGE_SIZE = 10
 
 
 def published() -> Select:
-    """Published pages with their published revision and author, newest first."""
+    """Published pages (not in the Trash) with their published revision and author, newest
+    first."""
     return (
         select(Page)
         .join(Revision, Page.published_revision_id == Revision.id)
-        .where(Page.status == "published")
+        .where(Page.status == "published", Page.deleted_at.is_(None))
         .options(
             # The draft-shaped content and the stored pages are not needed by any listing.
             contains_eager(Page.published_revision)
@@ -24,6 +25,12 @@ def published() -> Select:
         )
         .order_by(Page.published_at.desc(), Page.id.desc())
     )
+
+
+def published_answering_to(slug: str) -> Select:
+    """The published page at this address, or whose former address it is."""
+    former = select(FormerAddress.page_id).where(FormerAddress.slug == slug)
+    return published().where(or_(Page.published_slug == slug, Page.id.in_(former)))
 
 
 def published_with_tag(tag_slug: str) -> Select:

@@ -21,6 +21,8 @@ from blog.publishing import COMMENTS_MARK
 from blog.security_headers import security_headers
 from blog.slugs import RESERVED_SLUGS
 
+# The address a reader is sent to after posting a comment: Flask shows the thanks.
+THANKS_QUERY = "comment="
 SLUG_PATH = re.compile(r"/([a-z0-9]+(?:-[a-z0-9]+)*)")
 
 STORED_ARTICLE = (
@@ -32,7 +34,11 @@ STORED_ARTICLE = (
         Page.comments_changed_at,
     )
     .join(Page, Page.published_revision_id == Revision.id)
-    .where(Page.slug == bindparam("slug"), Page.status == "published")
+    .where(
+        Page.published_slug == bindparam("slug"),
+        Page.status == "published",
+        Page.deleted_at.is_(None),
+    )
 )
 
 
@@ -49,7 +55,8 @@ def article_validators(revision_id: int, changed: list, viewer: str) -> tuple[st
 
 
 class StoredPages:
-    """WSGI middleware: anonymous GET /<slug> answered from the stored page, or passed on."""
+    """WSGI middleware: anonymous GET /<slug> answered from the stored page, or passed on
+    (and so is every miss: Flask redirects a former address or answers 404)."""
 
     def __init__(self, app: Flask):
         self.app = app
@@ -64,6 +71,7 @@ class StoredPages:
             or match.group(1) in RESERVED_SLUGS
             or environ["REQUEST_METHOD"] not in ("GET", "HEAD")
             or self.session_cookie in environ.get("HTTP_COOKIE", "")
+            or THANKS_QUERY in environ.get("QUERY_STRING", "")
         ):
             return self.next_app(environ, start_response)
         found = self.stored_article(match.group(1))

@@ -3,7 +3,7 @@ security stamp per user that changes with the password and with being active, en
 session and one-time link made before.
 
 Revision ID: 0006_login_sessions
-Revises: 0004_page_details_version
+Revises: 0005_published_addresses
 Create Date: 2026-11-29
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_login_sessions"
-down_revision = "0004_page_details_version"
+down_revision = "0005_published_addresses"
 branch_labels = None
 depends_on = None
 

@@ -71,6 +71,13 @@ def build_page(
         return built
 
 
+def put_in_trash(app, page_id: int) -> None:
+    """Move a page to the Trash the way "Delete page" does."""
+    with app.app_context():
+        db.session.get(Page, page_id).deleted_at = utcnow()
+        db.session.commit()
+
+
 def mark_deleted(app, block_id: int) -> None:
     """Take a block off its page the way "Delete" does, so that "Undo" can bring it back."""
     with app.app_context():
@@ -138,6 +145,7 @@ def stored_state(app) -> dict[str, list]:
         return {
             "pages": [
                 (p.id, p.title, p.slug, p.summary, p.status, p.updated_at, [t.name for t in p.tags])
+                + (p.published_slug, p.deleted_at)
                 for p in pages
             ],
             "rows": [(r.id, r.page_id, r.position, r.layout) for r in rows],

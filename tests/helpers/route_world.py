@@ -1,7 +1,8 @@
 """A world to aim every route at, built straight into the database: people, a published page
 with rows and blocks (one of every registered type, one awaiting Undo), its revision, a tag,
-a pending comment, a stored picture and a password link; a form each route accepts; and the
-stored state as plain data, to tell whether a request changed anything."""
+a pending comment, a page in the Trash, a stored picture and a password link; a form each
+route accepts; and the stored state as plain data, to tell whether a request changed
+anything."""
 
 import io
 from collections.abc import Callable
@@ -106,6 +107,7 @@ class World:
     block_ids: tuple[int, ...]
     block_of_type: dict[str, int]
     deleted_block_id: int
+    trashed_page_id: int
     revision_number: int
     comment_id: int
     tag_slug: str
@@ -142,7 +144,8 @@ def _rows() -> list[Row]:
 
 def build_world(app: Flask, owner_id: int, label: str, picture: str) -> World:
     """A published page of `owner_id` (slug "page-<label>") with revision 1, a pending
-    comment, the tag "Garden", and a password link for the owner."""
+    comment, the tag "Garden", a page of theirs in the Trash, and a password link for the
+    owner."""
     with app.app_context():
         owner = db.session.get(User, owner_id)
         page = Page(
@@ -153,7 +156,10 @@ def build_world(app: Flask, owner_id: int, label: str, picture: str) -> World:
             tags=[_tag()],
             rows=_rows(),
         )
-        db.session.add(page)
+        trashed = Page(
+            title=f"Trashed {label}", slug=f"trashed-{label}", author=owner, deleted_at=utcnow()
+        )
+        db.session.add_all([page, trashed])
         db.session.flush()
         revision = publish(page, owner)
         first, second = page.rows
@@ -174,6 +180,7 @@ def build_world(app: Flask, owner_id: int, label: str, picture: str) -> World:
             block_ids=tuple(b.id for b in first.blocks),
             block_of_type={b.type: b.id for b in first.blocks if b.column == 1},
             deleted_block_id=deleted.id,
+            trashed_page_id=trashed.id,
             revision_number=revision.number,
             comment_id=comment.id,
             tag_slug=TAG_SLUG,
@@ -207,6 +214,7 @@ def url_values(world: World, static_filename: str) -> dict[str, Any]:
 # For each route that reads a form, one it accepts from someone allowed to use it.
 SENSIBLE_FORMS: dict[str, Callable[[World], dict[str, Any]]] = {
     "public.post_comment": lambda w: {"name": "Reader", "comment": "Lovely."},
+    "public.post_page_comment": lambda w: {"name": "Reader", "comment": "Lovely."},
     "auth.login": lambda w: {"email": w.owner_email, "password": PASSWORD},
     "builder.save_details": lambda w: {
         "title": "Renamed",
@@ -258,3 +266,10 @@ def stored_state(app: Flask) -> dict[str, list[tuple]]:
             ]
             for table in db.metadata.sorted_tables
         }
+
+
+def changed_only_by_new_pictures(before: dict, after: dict) -> bool:
+    """True when nothing but new pictures was stored between two stored_state()s: an image
+    uploaded with a block's save is kept even when the save is refused (it is stored first)."""
+    others_same = all(after[table] == rows for table, rows in before.items() if table != "media")
+    return others_same and after["media"][: len(before["media"])] == before["media"]
