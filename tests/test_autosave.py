@@ -4,7 +4,9 @@
 import json
 
 import pytest
+from sqlalchemy import update
 
+from blog.builder.draft import remove_unwritten_block
 from blog.content.blocks import REGISTRY
 from blog.extensions import db
 from blog.models import Block
@@ -162,6 +164,22 @@ def test_leaving_a_divider_or_a_block_of_unknown_type_keeps_it(app, auth, htmx, 
     shown = fragment(htmx.post(f"/builder/blocks/{block}/leave"), announced=False)
     assert shown.id == f"block-{block}"
     assert stored_state(app) == before
+
+
+def test_an_empty_block_someone_wrote_into_since_it_was_read_is_not_removed(app, auth):
+    _, block_id = _own_block(app, auth, _empty("heading"))
+    with app.app_context():
+        block = db.session.get(Block, block_id)  # read empty, at version 1
+        written = {"text": "Written meanwhile", "level": 2}
+        db.session.execute(
+            update(Block)
+            .where(Block.id == block_id)
+            .values(data=written, version=2)
+            .execution_options(synchronize_session=False)
+        )
+        assert remove_unwritten_block(block) is False
+        db.session.commit()
+    assert _stored(app, block_id) == ({"text": "Written meanwhile", "level": 2}, 2)
 
 
 def test_leaving_an_empty_block_without_javascript_removes_it_and_shows_the_column(
