@@ -136,11 +136,15 @@
     return found;
   }
 
-  // A link to an address the schema refuses keeps its words and loses the link.
+  // A link to an address the schema refuses keeps its words and loses the link. A code
+  // span of spaces only is plain spaces (the serializer cannot write it back as code).
   function withoutUnsafeLinks(tokens) {
     tokens.forEach(function (token) {
       if (!token.children) return;
       var dropping = false;
+      token.children.forEach(function (child) {
+        if (child.type === "code_inline" && !child.content.trim()) child.type = "text";
+      });
       token.children = token.children.filter(function (child) {
         if (child.type === "link_open" && !safeHref(child.attrGet("href"))) {
           dropping = true;
