@@ -31,13 +31,14 @@
   var BLOCK_INSIDE = "p, div, ul, ol, li, table, h1, h2, h3, h4, h5, h6, blockquote, pre, " +
     "section, article, header, footer, aside, main, nav, figure, dl";
 
-  /* The HTML with <style> elements cut and every style attribute renamed, so that parsing
-     it applies (and reports) no inline style. */
+  /* The HTML with <style> elements cut and every style and event handler attribute
+     renamed, so that parsing it applies (and reports) no inline style or script. */
   function withoutInlineStyles(html) {
     return html.replace(STYLE_ELEMENTS, "").replace(START_TAG, function (tag) {
       return tag.replace(TAG_PARTS, function (part) {
         if (part.charAt(0) === "\"" || part.charAt(0) === "'") return part;
-        return part.replace(/(\s)style(?=\s*=)/gi, "$1" + STYLE_NAME);
+        return part.replace(/([\s\/])style(?=\s*=)/gi, "$1" + STYLE_NAME)
+          .replace(/([\s\/])on([a-z]+)(?=\s*=)/gi, "$1data-pasted-on$2");
       });
     });
   }
@@ -78,6 +79,12 @@
     return level ? parseInt(level[1], 10) : 1;
   }
 
+  // Which of the document's lists ("l0", "l1") a Word list paragraph belongs to.
+  function wordListId(node) {
+    var id = /\b(l\d+)\b/.exec(declarations(node)["mso-list"] || "");
+    return id ? id[1] : "";
+  }
+
   // The bullet or number Word writes before the item's text, inside "mso-list: Ignore".
   function takeWordMarker(paragraph) {
     var marker = "";
@@ -103,7 +110,7 @@
       }
       if (node.nodeType === 3) continue;
       var level = wordListLevel(node);
-      if (!level) break;
+      if (!level || wordListId(node) !== wordListId(nodes[index])) break;
       var ordered = /^(\d+|[a-z]{1,4})[.)]$/i.test(takeWordMarker(node));
       while (stack.length > level) stack.pop();
       while (stack.length < level) {
