@@ -37,8 +37,9 @@
     return html.replace(STYLE_ELEMENTS, "").replace(START_TAG, function (tag) {
       return tag.replace(TAG_PARTS, function (part) {
         if (part.charAt(0) === "\"" || part.charAt(0) === "'") return part;
-        return part.replace(/([\s\/])style(?=\s*=)/gi, "$1" + STYLE_NAME)
-          .replace(/([\s\/])on([a-z]+)(?=\s*=)/gi, "$1data-pasted-on$2");
+        // An attribute starts after a space, a slash, or straight after a quoted value.
+        return part.replace(/(^|[\s\/])style(?=\s*=)/gi, "$1" + STYLE_NAME)
+          .replace(/(^|[\s\/])on([a-z]+)(?=\s*=)/gi, "$1data-pasted-on$2");
       });
     });
   }
