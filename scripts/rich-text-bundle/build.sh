@@ -1,16 +1,17 @@
 #!/bin/sh
 # Builds static/vendor/prosemirror-<view>-markdown-<markdown>.min.js, the rich-text editor's
 # one vendored file, and the licence texts of every package inside it. Run it once after
-# changing rich-text-source/package.json; the output is committed, so the site has no build
-# step. Needs Node and npm; the exact versions come from rich-text-source/package-lock.json.
+# changing package.json here; the output is committed, so the site has no build step. Needs
+# Node and npm; the exact versions come from package-lock.json here. It lives outside
+# static/ so that neither it nor the lock file is served or shipped in the wheel.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
+vendor=$(cd "$here/../../static/vendor" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cp "$here/rich-text-source/package.json" "$here/rich-text-source/package-lock.json" \
-   "$here/rich-text-source/entry.js" "$work/"
+cp "$here/package.json" "$here/package-lock.json" "$here/entry.js" "$work/"
 cd "$work"
 npm ci --ignore-scripts --no-audit --no-fund --silent
 # esbuild's platform binary comes from an install script that --ignore-scripts skipped.
@@ -41,6 +42,6 @@ for (const name of names) {
 fs.writeFileSync(process.argv[1] + ".LICENSES.txt", out);
 ' "$name"
 
-rm -f "$here"/prosemirror-*.min.js "$here"/prosemirror-*.LICENSES.txt
-cp "$name.min.js" "$name.LICENSES.txt" "$here/"
-echo "$here/$name.min.js: $(wc -c < "$name.min.js") bytes, $(gzip -9 < "$name.min.js" | wc -c) gzipped"
+rm -f "$vendor"/prosemirror-*.min.js "$vendor"/prosemirror-*.LICENSES.txt
+cp "$name.min.js" "$name.LICENSES.txt" "$vendor/"
+echo "$vendor/$name.min.js: $(wc -c < "$name.min.js") bytes, $(gzip -9 < "$name.min.js" | wc -c) gzipped"

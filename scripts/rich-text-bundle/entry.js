@@ -1,5 +1,5 @@
 // The one global the bundle exposes (window.ProseMirrorBundle): only what
-// static/js/rich_text.js uses. Built by static/vendor/build-rich-text.sh.
+// static/js/rich_text.js uses. Built by scripts/rich-text-bundle/build.sh.
 export { Schema, DOMParser, DOMSerializer, Fragment, Slice } from "prosemirror-model";
 export { EditorState, Plugin, TextSelection } from "prosemirror-state";
 export { EditorView } from "prosemirror-view";
