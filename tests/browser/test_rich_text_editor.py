@@ -175,3 +175,12 @@ def test_without_javascript_the_text_form_takes_markdown(browser, live_server, m
     expect(target.locator(".block-preview em")).to_have_text("soft")
     expect(target.locator(".block-preview li")).to_have_text(["one", "two"])
     context.close()
+
+
+def test_a_refused_save_shows_its_message_on_the_editor(page, make_user):
+    make_user("editor")
+    form = _new_text_block(page)
+    form.get_by_role("button", name="Save").click()
+    editor = rich_editor(page.locator(f"form#{form.get_attribute('id')}"))
+    expect(editor).to_have_attribute("aria-invalid", "true")
+    expect(editor).to_have_accessible_description("Write some text, or delete this block.")
