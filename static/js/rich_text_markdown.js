@@ -186,7 +186,17 @@
     bullet_list: stock.nodes.bullet_list,
     ordered_list: stock.nodes.ordered_list,
     list_item: stock.nodes.list_item,
-    hard_break: stock.nodes.hard_break,
+    // A line break is written only before more words: before nothing (or spaces only) it
+    // would leave a backslash that reads back as text.
+    hard_break: function (state, node, parent, index) {
+      for (var i = index + 1; i < parent.childCount; i++) {
+        var next = parent.child(i);
+        if (next.type !== node.type && !(next.isText && !next.text.trim())) {
+          state.write("\\\n");
+          return;
+        }
+      }
+    },
     text: stock.nodes.text
   }, {
     em: stock.marks.em,
@@ -202,8 +212,16 @@
   RichText.parseMarkdown = function (markdown) {
     return parser.parse(markdown || "") || schema.node("doc", null, [schema.node("paragraph")]);
   };
-  /* The canonical Markdown of a document. */
+  function written(doc) {
+    // Trimmed as the server trims a posted field: blank lines before, whitespace after.
+    return serializer.serialize(doc, {tightLists: false})
+      .replace(/^(?:[ \t]*\n)+/, "").replace(/\s+$/, "");
+  }
+
+  /* The canonical Markdown of a document. Written, read back and written again: spaces
+     Markdown cannot hold (after a line break, at a paragraph's end) are settled by the
+     first writing, so the stored text reads back to the same text. */
   RichText.serializeMarkdown = function (doc) {
-    return serializer.serialize(doc, {tightLists: false});
+    return written(RichText.parseMarkdown(written(doc)));
   };
 })();
