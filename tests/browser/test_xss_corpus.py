@@ -17,6 +17,7 @@ from blog.extensions import db
 from blog.models import Tag
 
 from helpers.builder_steps import add_block, add_row, column, log_in, save, start_new_page
+from helpers.rich_text import paste, posted_markdown, rich_editor
 from helpers.xss_browser import Browser, Corpus, as_in_input, squash
 from helpers.xss_checks import (
     COMMENT_FIELDS,
@@ -183,4 +184,36 @@ def test_payloads_typed_into_the_editor_and_the_comment_form_do_not_run(
         page.get_by_role("button", name="Post comment").click()
     expect(page.get_by_label("Comment", exact=True)).to_have_value(PAYLOADS[6])
     browser.scan("article, a comment without a name refused")
+    browser.assert_clean()
+
+
+def test_payloads_typed_and_pasted_into_the_rich_text_editor_do_not_run(
+    page, live_server, make_user
+):
+    make_user("editor")
+    browser = Browser(page, live_server)
+    log_in(page, EDITOR_EMAIL)
+    start_new_page(page)
+    target = column(add_row(page, "1 column"), 0)
+    form = add_block(target, "Text")
+    editor = rich_editor(form)
+    expect(editor).to_be_focused()
+    for payload in PAYLOADS[:12]:
+        page.keyboard.type(payload)
+        page.keyboard.press("Enter")
+    for payload in PAYLOADS:
+        paste(editor, payload)  # as HTML, with the same text as its plain twin
+        paste(editor, f"<p>{payload}</p>", payload)
+    browser.scan("editor, the corpus typed and pasted into a Text block")
+    assert "xss" in posted_markdown(form)
+
+    save(form)
+    browser.scan("editor, the pasted Text block saved")
+    target.locator(".block-preview").first.click()
+    expect(rich_editor(target.locator("form.editing"))).to_be_visible()
+    browser.scan("editor, the pasted Text block open again")
+    page.get_by_role("button", name="Publish").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="View live page").click()
+    browser.scan("article, the pasted Text block")
     browser.assert_clean()

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from blog.content.blocks.base import BlockInvalid, BlockType, Field, text_value, textarea_value
 from blog.content.blocks.registry import register
+from blog.content.blocks.text_links import refused_addresses
 from blog.numbers import whole_number
 
 HEADING_LEVELS = (2, 3, 4)
@@ -108,6 +109,13 @@ class Text(BlockType):
             raise BlockInvalid({"markdown": "Write some text, or delete this block."})
         if len(markdown) > MARKDOWN_MAX_LENGTH:
             message = f"Shorten the text to {MARKDOWN_MAX_LENGTH:,} characters or split it in two."
+            raise BlockInvalid({"markdown": message})
+        refused = refused_addresses(markdown)
+        if refused:
+            message = (
+                f"Links may only go to http, https or mailto addresses or to pages of this "
+                f"site: change or remove the link to {refused[0]}."
+            )
             raise BlockInvalid({"markdown": message})
         return {"markdown": markdown}
 
