@@ -69,6 +69,10 @@ ROUTES = {
         "POST",
         lambda p: (f"/builder/rows/{_row(p)}/columns/0/blocks", {"type": "heading"}),
     ),
+    "add_block_after": (
+        "POST",
+        lambda p: (f"/builder/blocks/{_block(p)}/after", {"type": "text"}),
+    ),
     "order_blocks": (
         "POST",
         lambda p: (

@@ -112,6 +112,7 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("builder.duplicate_row", "POST"): Expected(page_editors(303)),
     ("builder.delete_row", "POST"): Expected(page_editors(303)),
     ("builder.add_block", "POST"): Expected(page_editors(303)),
+    ("builder.add_block_after", "POST"): Expected(page_editors(303)),
     ("builder.order_blocks", "POST"): Expected(page_editors(303)),
     # Without htmx, showing a block or its form is the editor scrolled to it.
     ("builder.show_block", "GET"): Expected(page_editors(303)),

@@ -1,6 +1,6 @@
 """Writes to a page's draft that builder views share: placing blocks and rows in order,
-saving a block's data or the page's details under their versions, removing a block left
-empty, and noting when the draft changed."""
+adding a block after another, saving a block's data or the page's details under their
+versions, removing a block left empty, and noting when the draft changed."""
 
 from collections.abc import Callable
 from typing import Any
@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import case, delete, update
 from sqlalchemy.exc import IntegrityError
 
+from blog.content.blocks import BlockType
 from blog.extensions import db
 from blog.models import Block, Page, Row, utcnow
 
@@ -52,6 +53,31 @@ def _in_order(model: type[Block] | type[Row], ids: list[int], **values: int) -> 
         .values(position=case(positions, value=model.id), **values)
         .execution_options(synchronize_session=False)
     )
+
+
+def block_after(block: Block, kind: BlockType) -> Block:
+    """A new block of this type right after `block` in its column; the blocks below it move
+    down one place (one UPDATE however many)."""
+    db.session.execute(
+        update(Block)
+        .where(
+            Block.row_id == block.row_id,
+            Block.column == block.column,
+            Block.position > block.position,
+        )
+        .values(position=Block.position + 1)
+        .execution_options(synchronize_session=False)
+    )
+    new = Block(
+        row_id=block.row_id,
+        column=block.column,
+        position=block.position + 1,
+        type=kind.name,
+        data=kind.defaults(),
+    )
+    db.session.add(new)
+    db.session.flush()
+    return new
 
 
 def save_block_data(block: Block, edited_version: int | None, data: dict[str, Any]) -> bool:

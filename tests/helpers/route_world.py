@@ -223,6 +223,7 @@ SENSIBLE_FORMS: dict[str, Callable[[World], dict[str, Any]]] = {
         "tags": "Garden, Spring",
     },
     "builder.add_row": lambda w: {"layout": "1-2"},
+    "builder.add_block_after": lambda w: {"type": "text"},
     "builder.order_rows": lambda w: {"row": list(reversed(w.row_ids))},
     "builder.change_layout": lambda w: {"layout": "1"},
     "builder.move_row": lambda w: {"direction": "down"},
