@@ -13,6 +13,7 @@ from blog.auth.roles import any_role, can_publish, require
 from blog.builder import bp
 from blog.builder.draft import touch
 from blog.builder.loading import editable_page
+from blog.builder.operation_log import recording
 from blog.builder.responses import editor_url
 from blog.comments import CommentForm
 from blog.content.document import page_document
@@ -105,7 +106,12 @@ def restore_revision(page_id: int, number: int):
     revision = db.first_or_404(
         select(Revision).where(Revision.page_id == page.id, Revision.number == number)
     )
-    restore(page, revision)
+    old_rows = [row.id for row in page.rows]
+    label = f"Revision {number} restored"
+    with recording(page, label, details=True, rows=old_rows, whole_rows=old_rows) as change:
+        restore(page, revision)
+        db.session.flush()
+        change.creates_rows(*[row.id for row in page.rows])
     back = editor_url(page.id)
     touch(page)
     db.session.commit()
