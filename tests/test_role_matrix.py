@@ -123,6 +123,10 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("builder.undo_delete_block", "POST"): Expected(
         page_editors(303), arguments=lambda w: {"block_id": w.deleted_block_id}
     ),
+    # Undo and Redo: on pages one may edit, one's own changes only. The world's page holds no
+    # change of the actor's, so there is nothing to undo or redo (409, nothing changed).
+    ("builder.undo_change", "POST"): Expected(page_editors(409)),
+    ("builder.redo_change", "POST"): Expected(page_editors(409)),
     # Only editors and admins reach readers.
     ("builder.publish_page", "POST"): Expected(roles_only(303, "editor", "admin")),
     ("builder.unpublish_page", "POST"): Expected(roles_only(303, "editor", "admin")),

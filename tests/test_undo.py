@@ -154,3 +154,25 @@ def test_a_change_that_changes_nothing_records_nothing(app, auth, client):
     client.post(f"/builder/blocks/{last}/move", data={"direction": "down"})
     with app.app_context():
         assert db.session.scalar(select(func.count(Operation.id))) == 0
+
+
+def test_a_deleted_row_leaves_a_note_whose_undo_brings_it_back(app, auth, htmx):
+    page = build_page(app, auth.login_as("author"))
+    note = fragment(htmx.post(f"/builder/rows/{page.rows[0]}/delete"))
+    assert note.id == f"row-{page.rows[0]}"
+    assert note.text.startswith("Row deleted.")
+    [form] = note.find_all("form")
+    [operation] = form.find_all("input", name="operation")
+    response = htmx.post(form.attrs["action"], data={"operation": operation.attrs["value"]})
+    assert response.status_code == 200
+    assert outline(app, page.id) == [("1", [["First", "Second", "Third"]])]
+
+
+def test_a_deleted_rows_undo_is_refused_once_its_person_changed_the_page_since(app, auth, htmx):
+    page = build_page(app, auth.login_as("author"), ("1", [["A"]]), ("1", [["B"]]))
+    note = fragment(htmx.post(f"/builder/rows/{page.rows[0]}/delete"))
+    operation = note.find_all("input", name="operation")[0].attrs["value"]
+    htmx.post(f"/builder/blocks/{page.blocks[1][0][0]}/delete")
+    response = htmx.post(f"/builder/pages/{page.id}/undo", data={"operation": operation})
+    assert response.status_code == 409
+    assert outline(app, page.id) == [("1", [[]])]

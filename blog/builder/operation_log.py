@@ -20,10 +20,12 @@ from blog.models import OPERATIONS_KEPT_PER_PAGE, Operation, Page
 
 @dataclass
 class Change:
-    """What one change touches: the states read before it, and the things it creates."""
+    """What one change touches: the states read before it, and the things it creates; once
+    recorded, its operation (None when it changed nothing)."""
 
     before: dict[Ref, State] = field(default_factory=dict)
     whole_rows: list[int] = field(default_factory=list)
+    operation: Operation | None = None
 
     def touches(self, kind: str, ids: Iterable[int]) -> None:
         """Things the change will touch, read now (before it touches them)."""
@@ -63,10 +65,12 @@ def recording(
     db.session.flush()
     for block_id in blocks_of_rows(change.whole_rows):
         change.creates("block", block_id)
-    record(page.id, label, change.before, read_states(change.before))
+    change.operation = record(page.id, label, change.before, read_states(change.before))
 
 
-def record(page_id: int, label: str, before: dict[Ref, State], after: dict[Ref, State]) -> None:
+def record(
+    page_id: int, label: str, before: dict[Ref, State], after: dict[Ref, State]
+) -> Operation | None:
     """Store one operation of the current person (unless nothing differs), forget what they
     had undone on the page (a new change ends Redo), and keep the page's log within
     OPERATIONS_KEPT_PER_PAGE."""
@@ -76,7 +80,7 @@ def record(page_id: int, label: str, before: dict[Ref, State], after: dict[Ref, 
         if not same_state(state, after[kind, item])
     ]
     if not changes:
-        return
+        return None
     person = current_user.id
     db.session.execute(
         delete(Operation)
@@ -87,9 +91,11 @@ def record(page_id: int, label: str, before: dict[Ref, State], after: dict[Ref, 
         )
         .execution_options(synchronize_session=False)
     )
-    db.session.add(Operation(page_id=page_id, person_id=person, label=label, changes=changes))
+    operation = Operation(page_id=page_id, person_id=person, label=label, changes=changes)
+    db.session.add(operation)
     db.session.flush()
     _forget_the_oldest(page_id)
+    return operation
 
 
 def _forget_the_oldest(page_id: int) -> None:

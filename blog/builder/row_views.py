@@ -172,9 +172,18 @@ def duplicate_row(row_id: int):
 def delete_row(row_id: int):
     """Delete a row and its blocks."""
     row = editable_row(row_id)
-    with recording(row.page, "Row deleted", rows=[row.id], whole_rows=[row.id]):
+    with recording(row.page, "Row deleted", rows=[row.id], whole_rows=[row.id]) as change:
         db.session.delete(row)
-    return committed(row.page, redirect_to=editor_url(row.page_id), message="Row deleted.")
+    # htmx puts a note with its own Undo where the row was.
+    return committed(
+        row.page,
+        fragment="builder/_row_deleted.html",
+        redirect_to=editor_url(row.page_id),
+        message="Row deleted.",
+        row_id=row.id,
+        page_id=row.page_id,
+        operation_id=change.operation.id,
+    )
 
 
 @bp.post("/pages/<int:page_id>/rows/order")
