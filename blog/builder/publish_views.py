@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask import make_response, render_template
+from flask import make_response, render_template, request
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
@@ -73,11 +73,14 @@ def publish_page(page_id: int):
     return respond(navigate_to=back, message=message)
 
 
-@bp.post("/pages/<int:page_id>/unpublish")
+@bp.route("/pages/<int:page_id>/unpublish", methods=["GET", "POST"])
 @require(can_publish)
 def unpublish_page(page_id: int):
-    """Take the page off the public site; the draft and the history stay."""
+    """Ask first (GET), then take the page off the public site; the draft and the history
+    stay."""
     page = editable_page(page_id)
+    if request.method == "GET":
+        return render_template("builder/unpublish_page.html", page=page)
     unpublish(page)
     back = editor_url(page.id)
     db.session.commit()

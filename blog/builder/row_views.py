@@ -1,6 +1,6 @@
 """Builder views for rows: add, change layout, move, duplicate, delete, drag-and-drop."""
 
-from flask import Response, request
+from flask import Response, render_template, request
 from sqlalchemy import func, select, update
 
 from blog.auth.roles import any_role, require
@@ -167,11 +167,13 @@ def duplicate_row(row_id: int):
     )
 
 
-@bp.post("/rows/<int:row_id>/delete")
+@bp.route("/rows/<int:row_id>/delete", methods=["GET", "POST"])
 @require(any_role)
 def delete_row(row_id: int):
-    """Delete a row and its blocks."""
+    """Delete a row and its blocks; without JavaScript, ask first (GET)."""
     row = editable_row(row_id)
+    if request.method == "GET":
+        return render_template("builder/delete_row.html", row=row, blocks=len(row.blocks))
     with recording(row.page, "Row deleted", rows=[row.id], whole_rows=[row.id]) as change:
         db.session.delete(row)
     # htmx puts a note with its own Undo where the row was.
