@@ -8,6 +8,7 @@ from blog.extensions import db
 from blog.models import Operation
 
 from helpers.builder_pages import build_page, outline, stored_state
+from helpers.request_races import second_meets_first
 from helpers.support import PASSWORD
 
 CHANGED_SINCE = "Someone else changed this since; nothing was undone."
@@ -87,3 +88,27 @@ def test_an_operation_id_that_is_not_the_persons_latest_is_refused(app, auth, cl
     garbage = client.post(f"/builder/pages/{page.id}/undo", data={"operation": "x1"})
     assert garbage.status_code == 404
     assert stored_state(app) == stored
+
+
+def test_two_presses_of_undo_at_once_undo_the_change_once(app, make_user):
+    """The same person's two tabs press Undo together: one undoes, the other is told."""
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # a 500 is answered, as under gunicorn
+    writer = make_user("author", "writer@example.com")
+    tabs = [app.test_client(), app.test_client()]
+    for tab in tabs:
+        tab.post("/login", data={"email": "writer@example.com", "password": PASSWORD})
+    page = build_page(app, writer)
+    tabs[0].post(f"/builder/rows/{page.rows[0]}/delete")
+    with app.app_context():
+        postgresql = db.engine.dialect.name == "postgresql"
+    # PostgreSQL: the first holds its claim on the operation while the second tries; SQLite's
+    # writers wait where nothing can see them, so the first is held before writing anything.
+    held_before = "INSERT INTO rows" if postgresql else "UPDATE operations"
+    answers = second_meets_first(
+        app,
+        lambda sql: sql.startswith(held_before),
+        lambda: tabs[0].post(f"/builder/pages/{page.id}/undo"),
+        lambda: tabs[1].post(f"/builder/pages/{page.id}/undo"),
+    )
+    assert sorted(answer.status_code for answer in answers) == [303, 409]
+    assert outline(app, page.id) == [("1", [["First", "Second", "Third"]])]

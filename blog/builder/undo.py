@@ -5,7 +5,7 @@ redoes what they undid, until they make a new change."""
 from dataclasses import dataclass
 
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from blog.builder.loading import no_room
 from blog.builder.touched_states import Ref, State, read_states, same_state, write_states
@@ -65,6 +65,7 @@ def redo(page_id: int) -> Reversal:
 
 
 def _reverse(operation: Operation, expected: str, wanted: str, changed_since: str) -> Reversal:
+    _claim(operation, undone=wanted == "before")
     refs = [(change["kind"], change["id"]) for change in operation.changes]
     current = read_states(refs)
     targets = {(c["kind"], c["id"]): c[wanted] for c in operation.changes}
@@ -75,8 +76,22 @@ def _reverse(operation: Operation, expected: str, wanted: str, changed_since: st
     if full := _no_room(operation.page_id, targets, current):
         raise UndoRefused(full)
     write_states(targets, current)
-    operation.undone = wanted == "before"
     return Reversal(operation, targets, current)
+
+
+def _claim(operation: Operation, undone: bool) -> None:
+    """Flip the operation's `undone` in a conditional UPDATE first: of two presses of Undo at
+    once (a double click, two tabs), the second waits for the first and then finds nothing
+    to flip, so one change is never undone twice."""
+    claimed = db.session.execute(
+        update(Operation)
+        .where(Operation.id == operation.id, Operation.undone.is_(not undone))
+        .values(undone=undone)
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:
+        raise UndoRefused("That change was undone or redone meanwhile; nothing was changed.")
+    operation.undone = undone
 
 
 def _holds_other_blocks(targets: dict[Ref, State]) -> bool:
