@@ -112,3 +112,16 @@ def test_two_presses_of_undo_at_once_undo_the_change_once(app, make_user):
     )
     assert sorted(answer.status_code for answer in answers) == [303, 409]
     assert outline(app, page.id) == [("1", [["First", "Second", "Third"]])]
+
+
+def test_undo_of_a_move_out_of_a_row_someone_deleted_since_is_refused(app, auth, client, make_user):
+    page = build_page(app, auth.login_as("author"), ("1", [["A"]]), ("1", [["B"]]))
+    other = _second_editor(app, make_user)
+    moved = {"block": [page.blocks[0][0][0], page.blocks[1][0][0]]}
+    client.post(f"/builder/rows/{page.rows[1]}/columns/0/order", data=moved)
+    other.post(f"/builder/rows/{page.rows[0]}/delete")
+    stored = stored_state(app)
+    response = client.post(f"/builder/pages/{page.id}/undo", headers={"HX-Request": "true"})
+    assert response.status_code == 409
+    assert response.get_data(as_text=True) == CHANGED_SINCE
+    assert stored_state(app) == stored

@@ -2,13 +2,14 @@
 only the parts of the page that changed when that is one row or the details, else the rows."""
 
 from flask import Response, request
+from sqlalchemy.exc import IntegrityError
 
 from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.loading import editable_page, rows_with_blocks
 from blog.builder.page_details import PageDetails
 from blog.builder.responses import committed, editor_url, refused
-from blog.builder.undo import Reversal, UndoRefused, redo, undo
+from blog.builder.undo import CHANGED_SINCE, CHANGED_SINCE_REDO, Reversal, UndoRefused, redo, undo
 from blog.extensions import db
 from blog.htmx import is_htmx, refused_in_place
 from blog.numbers import whole_number
@@ -28,6 +29,8 @@ def undo_change(page_id: int):
         reversal = undo(page.id, operation_id)
     except UndoRefused as refusal:
         return _refuse(page.id, str(refusal))
+    except IntegrityError:  # e.g. the row a block goes back to was deleted since
+        return _refuse(page.id, CHANGED_SINCE)
     return _answer(page, reversal, f"Undone: {reversal.operation.label}.")
 
 
@@ -40,6 +43,8 @@ def redo_change(page_id: int):
         reversal = redo(page.id)
     except UndoRefused as refusal:
         return _refuse(page.id, str(refusal))
+    except IntegrityError:
+        return _refuse(page.id, CHANGED_SINCE_REDO)
     return _answer(page, reversal, f"Redone: {reversal.operation.label}.")
 
 
