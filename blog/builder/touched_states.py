@@ -37,33 +37,41 @@ def read_states(refs: Iterable[Ref]) -> dict[Ref, State]:
     wanted: dict[str, set[int]] = {kind: set() for kind in KINDS}
     for kind, item in refs:
         wanted[kind].add(item)
-    states: dict[Ref, State] = {("block", i): None for i in wanted["block"]}
-    states |= {("row", i): None for i in wanted["row"]}
-    states |= {("details", i): None for i in wanted["details"]}
-    if wanted["block"]:
-        for found in db.session.execute(
-            select(Block.id, Block.row_id, Block.column, Block.position, Block.type, Block.data)
-            .add_columns(Block.version, Block.deleted_at.is_not(None))
-            .where(Block.id.in_(wanted["block"]))
-        ):
-            item, row, column, position, type_name, data, version, deleted = found
-            states["block", item] = {
-                "row": row,
-                "column": column,
-                "position": position,
-                "type": type_name,
-                "data": data,
-                "version": version,
-                "deleted": bool(deleted),
-            }
-    if wanted["row"]:
-        for item, page, position, layout in db.session.execute(
-            select(Row.id, Row.page_id, Row.position, Row.layout).where(Row.id.in_(wanted["row"]))
-        ):
-            states["row", item] = {"page": page, "position": position, "layout": layout}
-    if wanted["details"]:
-        states |= _details(wanted["details"])
+    states: dict[Ref, State] = {(kind, item): None for kind in KINDS for item in wanted[kind]}
+    for kind, read in (("block", _blocks), ("row", _rows), ("details", _details)):
+        if wanted[kind]:
+            states |= read(wanted[kind])
     return states
+
+
+def _blocks(block_ids: set[int]) -> dict[Ref, State]:
+    found = db.session.execute(
+        select(Block.id, Block.row_id, Block.column, Block.position, Block.type, Block.data)
+        .add_columns(Block.version, Block.deleted_at.is_not(None))
+        .where(Block.id.in_(block_ids))
+    )
+    return {
+        ("block", item): {
+            "row": row,
+            "column": column,
+            "position": position,
+            "type": type_name,
+            "data": data,
+            "version": version,
+            "deleted": bool(deleted),
+        }
+        for item, row, column, position, type_name, data, version, deleted in found
+    }
+
+
+def _rows(row_ids: set[int]) -> dict[Ref, State]:
+    found = db.session.execute(
+        select(Row.id, Row.page_id, Row.position, Row.layout).where(Row.id.in_(row_ids))
+    )
+    return {
+        ("row", item): {"page": page, "position": position, "layout": layout}
+        for item, page, position, layout in found
+    }
 
 
 def _details(page_ids: set[int]) -> dict[Ref, State]:
