@@ -54,6 +54,7 @@ ROUTES = {
     "restore_page": ("POST", lambda p: (f"/builder/trash/{p.id}/restore", {})),
     "delete_forever": ("POST", lambda p: (f"/builder/trash/{p.id}/delete", {})),
     "publish_page": ("POST", lambda p: (f"/builder/pages/{p.id}/publish", {})),
+    "unpublish_page (asks)": ("GET", lambda p: (f"/builder/pages/{p.id}/unpublish", None)),
     "unpublish_page": ("POST", lambda p: (f"/builder/pages/{p.id}/unpublish", {})),
     "restore_revision": ("POST", lambda p: (f"/builder/pages/{p.id}/revisions/1/restore", {})),
     "add_row": ("POST", lambda p: (f"/builder/pages/{p.id}/rows", {"layout": "1-2"})),
@@ -64,7 +65,10 @@ ROUTES = {
     "change_layout": ("POST", lambda p: (f"/builder/rows/{_row(p)}/layout", {"layout": "1"})),
     "move_row": ("POST", lambda p: (f"/builder/rows/{_row(p)}/move", {"direction": "down"})),
     "duplicate_row": ("POST", lambda p: (f"/builder/rows/{_row(p)}/duplicate", {})),
+    "delete_row (asks)": ("GET", lambda p: (f"/builder/rows/{_row(p)}/delete", None)),
     "delete_row": ("POST", lambda p: (f"/builder/rows/{_row(p)}/delete", {})),
+    "undo_change": ("POST", lambda p: (f"/builder/pages/{p.id}/undo", {})),
+    "redo_change": ("POST", lambda p: (f"/builder/pages/{p.id}/redo", {})),
     "add_block": (
         "POST",
         lambda p: (f"/builder/rows/{_row(p)}/columns/0/blocks", {"type": "heading"}),
@@ -101,6 +105,8 @@ ROUTES = {
 POSTS = sorted(name for name, (method, _) in ROUTES.items() if method == "POST")
 PUBLISHED_ONLY = ("restore_revision", "unpublish_page")
 TRASHED_ONLY = ("restore_page", "delete_forever")
+# Undo and Redo act on the person's own changes: one is made (and for Redo undone) first.
+OWN_CHANGE_FIRST = ("undo_change", "redo_change")
 
 
 def _writers_page(app, writer: int, published: bool = False, trashed: bool = False) -> BuiltPage:
@@ -156,6 +162,10 @@ def test_editors_and_admins_can_use_every_route_on_an_authors_page(
         page = _writers_page(
             app, writer, published=route in PUBLISHED_ONLY, trashed=route in TRASHED_ONLY
         )
+        if route in OWN_CHANGE_FIRST:
+            client.post(f"/builder/blocks/{_block(page)}/delete")
+            if route == "redo_change":
+                client.post(f"/builder/pages/{page.id}/undo")
         before = stored_state(app)
         response = _request(client, route, page)
         unchanged = route in POSTS and stored_state(app) == before

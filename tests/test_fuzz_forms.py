@@ -41,7 +41,7 @@ EXAMPLES_RUN: dict[str, int] = {}
 # builder.js for the drag-and-drop orders), and every block type's fields.
 FIELD_NAMES = sorted(
     {"title", "slug", "summary", "tags", "layout", "direction", "type", "version", "row"}
-    | {"block", "email", "name", "role", "action", "comment", "media_file"}
+    | {"block", "email", "name", "role", "action", "comment", "media_file", "operation"}
     | {entry.name for kind in REGISTRY.values() for entry in kind.fields}
 )
 # Values the forms really send, so that some posts get past the first check.

@@ -19,6 +19,7 @@ TABLES_WITH_IDS = (
     "blocks",
     "comments",
     "login_sessions",
+    "operations",
 )
 
 
@@ -96,7 +97,7 @@ def _row_counts() -> dict[str, int]:
     return {
         name: db.session.scalar(db.text(f"SELECT count(*) FROM {name}"))
         for name in TABLES_WITH_IDS
-        if name != "login_sessions"
+        if name not in ("login_sessions", "operations")
     }
 
 

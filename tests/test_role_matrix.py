@@ -110,6 +110,7 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("builder.change_layout", "POST"): Expected(page_editors(303)),
     ("builder.move_row", "POST"): Expected(page_editors(303)),
     ("builder.duplicate_row", "POST"): Expected(page_editors(303)),
+    ("builder.delete_row", "GET"): Expected(page_editors(200)),
     ("builder.delete_row", "POST"): Expected(page_editors(303)),
     ("builder.add_block", "POST"): Expected(page_editors(303)),
     ("builder.add_block_after", "POST"): Expected(page_editors(303)),
@@ -125,8 +126,13 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("builder.undo_delete_block", "POST"): Expected(
         page_editors(303), arguments=lambda w: {"block_id": w.deleted_block_id}
     ),
+    # Undo and Redo: on pages one may edit, one's own changes only. The world's page holds no
+    # change of the actor's, so there is nothing to undo or redo (409, nothing changed).
+    ("builder.undo_change", "POST"): Expected(page_editors(409)),
+    ("builder.redo_change", "POST"): Expected(page_editors(409)),
     # Only editors and admins reach readers.
     ("builder.publish_page", "POST"): Expected(roles_only(303, "editor", "admin")),
+    ("builder.unpublish_page", "GET"): Expected(roles_only(200, "editor", "admin")),
     ("builder.unpublish_page", "POST"): Expected(roles_only(303, "editor", "admin")),
     # The world's page is published: deleting it takes someone who may publish too.
     ("builder.delete_page", "GET"): Expected(roles_only(200, "editor", "admin")),

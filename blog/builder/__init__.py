@@ -39,6 +39,7 @@ def init_app(app: Flask) -> None:
         publish_views,
         row_views,
         trash_views,
+        undo_views,
     )
 
     app.register_blueprint(bp)

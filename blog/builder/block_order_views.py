@@ -7,6 +7,7 @@ from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.draft import place_blocks
 from blog.builder.loading import column_blocks, editable_block, editable_row, no_room
+from blog.builder.operation_log import recording
 from blog.builder.responses import CHANGED_MEANWHILE, committed, editor_url, refused
 from blog.content.layout import DIRECTIONS, OrderConflict, checked_order, moved
 from blog.extensions import db
@@ -21,25 +22,28 @@ def duplicate_block(block_id: int):
     block = editable_block(block_id)
     if full := no_room(block.row.page_id, blocks=1):
         return refused(block.row.page_id, full)
-    db.session.execute(
-        update(Block)
-        .where(
-            Block.row_id == block.row_id,
-            Block.column == block.column,
-            Block.position > block.position,
+    later = [b.id for b in column_blocks(block.row_id, block.column) if b.position > block.position]
+    with recording(block.row.page, "Block duplicated", blocks=later) as change:
+        db.session.execute(
+            update(Block)
+            .where(
+                Block.row_id == block.row_id,
+                Block.column == block.column,
+                Block.position > block.position,
+            )
+            .values(position=Block.position + 1)
+            .execution_options(synchronize_session=False)
         )
-        .values(position=Block.position + 1)
-        .execution_options(synchronize_session=False)
-    )
-    copy = Block(
-        row_id=block.row_id,
-        column=block.column,
-        position=block.position + 1,
-        type=block.type,
-        data=dict(block.data),
-    )
-    db.session.add(copy)
-    db.session.flush()
+        copy = Block(
+            row_id=block.row_id,
+            column=block.column,
+            position=block.position + 1,
+            type=block.type,
+            data=dict(block.data),
+        )
+        db.session.add(copy)
+        db.session.flush()
+        change.creates("block", copy.id)
     return committed(
         block.row.page,
         fragment="builder/_block.html",
@@ -55,7 +59,8 @@ def duplicate_block(block_id: int):
 def delete_block(block_id: int):
     """Take the block off the page; it keeps its place and data until "Undo"."""
     block = editable_block(block_id)
-    block.deleted_at = utcnow()
+    with recording(block.row.page, "Block deleted", blocks=[block.id]):
+        block.deleted_at = utcnow()
     return committed(
         block.row.page,
         fragment="builder/_block_deleted.html",
@@ -72,9 +77,10 @@ def undo_delete_block(block_id: int):
     block = editable_block(block_id, deleted=True)
     if full := no_room(block.row.page_id, blocks=1):
         return refused(block.row.page_id, full)
-    if block.column >= block.row.column_count:  # its column went away meanwhile
-        block.column = block.row.column_count - 1
-    block.deleted_at = None
+    with recording(block.row.page, "Block restored", blocks=[block.id]):
+        if block.column >= block.row.column_count:  # its column went away meanwhile
+            block.column = block.row.column_count - 1
+        block.deleted_at = None
     return committed(
         block.row.page,
         fragment="builder/_block.html",
@@ -106,7 +112,8 @@ def move_block(block_id: int):
             column=column,
             blocks=in_column,
         )
-    place_blocks(moved(current, block.id, direction), row_id, column)
+    with recording(block.row.page, f"Block moved {direction}", blocks=current):
+        place_blocks(moved(current, block.id, direction), row_id, column)
     return committed(
         block.row.page,
         fragment="builder/_column.html",
@@ -153,7 +160,8 @@ def order_blocks(row_id: int, column: int):
             blocks=lambda: column_blocks(row.id, column),
             sources=lambda: [(db.session.get(Row, r), c, column_blocks(r, c)) for r, c in sources],
         )
-    place_blocks(order, row.id, column)
+    with recording(row.page, "Block moved", blocks=[*current, *order]):
+        place_blocks(order, row.id, column)
     # The browser already shows the new order: nothing to swap.
     return committed(
         row.page,

@@ -11,6 +11,7 @@ from blog.builder import block_label, bp
 from blog.builder.block_forms import BlockForm, submitted_values
 from blog.builder.draft import remove_unwritten_block, save_block_data
 from blog.builder.loading import editable_block, editable_row, no_room
+from blog.builder.operation_log import recording
 from blog.builder.pictures import stored_upload, takes_pictures, with_usable_pictures
 from blog.builder.responses import committed, editor_url, refused
 from blog.content.blocks import REGISTRY, BlockInvalid, UnknownBlockType, block_type
@@ -40,8 +41,10 @@ def add_block(row_id: int, column: int):
     block = Block(
         row=row, column=column, position=(last or 0) + 1, type=kind.name, data=kind.defaults()
     )
-    db.session.add(block)
-    db.session.flush()
+    with recording(row.page, f"{kind.label} block added") as change:
+        db.session.add(block)
+        db.session.flush()
+        change.creates("block", block.id)
     return committed(
         row.page,
         fragment="builder/_block_form.html",
@@ -161,7 +164,9 @@ def save_block(block_id: int):
         db.session.rollback()
         errors = getattr(refusal, "errors", None) or {"media": str(refusal)}
         return _refuse(block, values, edited_version, errors)
-    if not save_block_data(block, edited_version, data):
+    with recording(block.row.page, f"{kind.label} block edited", blocks=[block.id]):
+        saved = save_block_data(block, edited_version, data)
+    if not saved:
         db.session.rollback()
         return _refuse(block, values, edited_version, {}, status=409)
     if request.form.get("autosave") == "1" and is_htmx():

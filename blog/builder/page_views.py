@@ -10,6 +10,7 @@ from blog.builder import bp
 from blog.builder.block_forms import BlockForm
 from blog.builder.draft import claim_details, store_new_page
 from blog.builder.loading import editable_page
+from blog.builder.operation_log import recording
 from blog.builder.page_details import PageDetails, apply_details, checked_details
 from blog.builder.responses import committed, editor_url, refused
 from blog.builder.trash import move_to_trash
@@ -92,7 +93,8 @@ def save_details(page_id: int):
         return refused(
             page_id, message, status=409, fragment="builder/_page_details.html", details=details
         )
-    apply_details(page, details)
+    with recording(page, "Page details changed", details=True):
+        apply_details(page, details)
     return committed(
         page,
         fragment="builder/_page_details.html",

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask import make_response, render_template
+from flask import make_response, render_template, request
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
@@ -13,6 +13,7 @@ from blog.auth.roles import any_role, can_publish, require
 from blog.builder import bp
 from blog.builder.draft import touch
 from blog.builder.loading import editable_page
+from blog.builder.operation_log import recording
 from blog.builder.responses import editor_url
 from blog.comments import CommentForm
 from blog.content.document import page_document
@@ -72,11 +73,14 @@ def publish_page(page_id: int):
     return respond(navigate_to=back, message=message)
 
 
-@bp.post("/pages/<int:page_id>/unpublish")
+@bp.route("/pages/<int:page_id>/unpublish", methods=["GET", "POST"])
 @require(can_publish)
 def unpublish_page(page_id: int):
-    """Take the page off the public site; the draft and the history stay."""
+    """Ask first (GET), then take the page off the public site; the draft and the history
+    stay."""
     page = editable_page(page_id)
+    if request.method == "GET":
+        return render_template("builder/unpublish_page.html", page=page)
     unpublish(page)
     back = editor_url(page.id)
     db.session.commit()
@@ -105,7 +109,12 @@ def restore_revision(page_id: int, number: int):
     revision = db.first_or_404(
         select(Revision).where(Revision.page_id == page.id, Revision.number == number)
     )
-    restore(page, revision)
+    old_rows = [row.id for row in page.rows]
+    label = f"Revision {number} restored"
+    with recording(page, label, details=True, rows=old_rows, whole_rows=old_rows) as change:
+        restore(page, revision)
+        db.session.flush()
+        change.creates_rows(*[row.id for row in page.rows])
     back = editor_url(page.id)
     touch(page)
     db.session.commit()

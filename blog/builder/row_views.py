@@ -1,12 +1,13 @@
 """Builder views for rows: add, change layout, move, duplicate, delete, drag-and-drop."""
 
-from flask import Response, request
+from flask import Response, render_template, request
 from sqlalchemy import func, select, update
 
 from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.draft import place_blocks, place_rows
 from blog.builder.loading import editable_page, editable_row, no_room, rows_with_blocks
+from blog.builder.operation_log import recording
 from blog.builder.responses import (
     CHANGED_MEANWHILE,
     committed,
@@ -45,9 +46,11 @@ def add_row(page_id: int):
     if full := no_room(page.id, rows=1):
         return refused(page.id, full)
     last = db.session.scalar(select(func.max(Row.position)).where(Row.page_id == page.id))
-    row = Row(page=page, layout=layout, position=(last or 0) + 1)
-    db.session.add(row)
-    db.session.flush()
+    with recording(page, "Row added") as change:
+        row = Row(page=page, layout=layout, position=(last or 0) + 1)
+        db.session.add(row)
+        db.session.flush()
+        change.creates("row", row.id)
     return committed(
         page,
         fragment="builder/_row.html",
@@ -67,9 +70,10 @@ def change_layout(row_id: int):
     if refusal:
         return refusal
     merged = last_column_after_layout_change([(b.id, b.column) for b in row.blocks], layout)
-    if merged:
-        place_blocks(merged, row.id, column_count(layout) - 1)
-    row.layout = layout
+    with recording(row.page, "Layout changed", rows=[row.id], whole_rows=[row.id]):
+        if merged:
+            place_blocks(merged, row.id, column_count(layout) - 1)
+        row.layout = layout
     return committed(
         row.page,
         fragment="builder/_row.html",
@@ -104,7 +108,8 @@ def move_row(row_id: int):
     if row.id not in current:  # deleted meanwhile
         return _fresh_rows_instead(row.page_id)
     order = moved(current, row.id, direction)
-    place_rows(order)
+    with recording(row.page, f"Row moved {direction}", rows=current):
+        place_rows(order)
     # The two rows that changed places, in their new order (none at either end of the page).
     changed = [item for item, before in zip(order, current, strict=True) if item != before]
     shown = changed or [row.id]
@@ -134,19 +139,24 @@ def duplicate_row(row_id: int):
     row = editable_row(row_id)
     if full := no_room(row.page_id, rows=1, blocks=len(row.blocks)):
         return refused(row.page_id, full)
-    db.session.execute(
-        update(Row)
-        .where(Row.page_id == row.page_id, Row.position > row.position)
-        .values(position=Row.position + 1)
-        .execution_options(synchronize_session=False)
-    )
-    copy = Row(page_id=row.page_id, layout=row.layout, position=row.position + 1)
-    copy.blocks = [
-        Block(column=b.column, position=b.position, type=b.type, data=dict(b.data))
-        for b in row.blocks
-    ]
-    db.session.add(copy)
-    db.session.flush()
+    later = db.session.scalars(
+        select(Row.id).where(Row.page_id == row.page_id, Row.position > row.position)
+    ).all()
+    with recording(row.page, "Row duplicated", rows=later) as change:
+        db.session.execute(
+            update(Row)
+            .where(Row.page_id == row.page_id, Row.position > row.position)
+            .values(position=Row.position + 1)
+            .execution_options(synchronize_session=False)
+        )
+        copy = Row(page_id=row.page_id, layout=row.layout, position=row.position + 1)
+        copy.blocks = [
+            Block(column=b.column, position=b.position, type=b.type, data=dict(b.data))
+            for b in row.blocks
+        ]
+        db.session.add(copy)
+        db.session.flush()
+        change.creates_rows(copy.id)
     return committed(
         row.page,
         fragment="builder/_row.html",
@@ -157,13 +167,25 @@ def duplicate_row(row_id: int):
     )
 
 
-@bp.post("/rows/<int:row_id>/delete")
+@bp.route("/rows/<int:row_id>/delete", methods=["GET", "POST"])
 @require(any_role)
 def delete_row(row_id: int):
-    """Delete a row and its blocks."""
+    """Delete a row and its blocks; without JavaScript, ask first (GET)."""
     row = editable_row(row_id)
-    db.session.delete(row)
-    return committed(row.page, redirect_to=editor_url(row.page_id), message="Row deleted.")
+    if request.method == "GET":
+        return render_template("builder/delete_row.html", row=row, blocks=len(row.blocks))
+    with recording(row.page, "Row deleted", rows=[row.id], whole_rows=[row.id]) as change:
+        db.session.delete(row)
+    # htmx puts a note with its own Undo where the row was.
+    return committed(
+        row.page,
+        fragment="builder/_row_deleted.html",
+        redirect_to=editor_url(row.page_id),
+        message="Row deleted.",
+        row_id=row.id,
+        page_id=row.page_id,
+        operation_id=change.operation.id,
+    )
 
 
 @bp.post("/pages/<int:page_id>/rows/order")
@@ -176,5 +198,6 @@ def order_rows(page_id: int):
         order = checked_order(_page_row_ids(page.id), posted_ids("row"))
     except OrderConflict:
         return refused(page.id, CHANGED_MEANWHILE, status=409, fragment="builder/_rows.html")
-    place_rows(order)
+    with recording(page, "Row moved", rows=order):
+        place_rows(order)
     return committed(page, redirect_to=editor_url(page.id), status=204, message="Row moved.")

@@ -1,9 +1,11 @@
-"""The data model: people, pages built from rows and blocks, revisions, comments and media."""
+"""The data model: people, pages built from rows and blocks, revisions, comments, media and
+the operation log."""
 
 from blog.models.addresses import FormerAddress
 from blog.models.comments import Comment
 from blog.models.login_sessions import LoginSession
 from blog.models.media import Media
+from blog.models.operations import OPERATIONS_KEPT_PER_PAGE, Operation
 from blog.models.pages import Block, Page, Row, Tag, page_tags
 from blog.models.revisions import Revision, revision_tags
 from blog.models.time import utcnow
@@ -16,6 +18,8 @@ __all__ = [
     "FormerAddress",
     "LoginSession",
     "Media",
+    "OPERATIONS_KEPT_PER_PAGE",
+    "Operation",
     "Page",
     "Revision",
     "Row",
