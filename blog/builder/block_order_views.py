@@ -7,7 +7,7 @@ from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.draft import place_blocks
 from blog.builder.loading import column_blocks, editable_block, editable_row, no_room
-from blog.builder.responses import CHANGED_MEANWHILE, committed, editor_url, refused
+from blog.builder.responses import CHANGED_MEANWHILE, answer_goes, committed, editor_url, refused
 from blog.content.layout import DIRECTIONS, OrderConflict, checked_order, moved
 from blog.extensions import db
 from blog.models import Block, Row, utcnow
@@ -40,7 +40,7 @@ def duplicate_block(block_id: int):
     )
     db.session.add(copy)
     db.session.flush()
-    return committed(
+    answer = committed(
         block.row.page,
         fragment="builder/_block.html",
         redirect_to=editor_url(block.row.page_id, f"block-{copy.id}"),
@@ -48,6 +48,8 @@ def duplicate_block(block_id: int):
         block=copy,
         focus=True,
     )
+    # The toolbar posts from the block itself: the copy goes right after it.
+    return answer_goes(answer, f"#block-{block.id}", "afterend")
 
 
 @bp.post("/blocks/<int:block_id>/delete")
@@ -92,12 +94,17 @@ def move_block(block_id: int):
     block = editable_block(block_id)
     direction = request.form.get("direction", "")
     if direction not in DIRECTIONS:
-        return refused(block.row.page_id, "Choose to move up or down.")
+        return refused(
+            block.row.page_id,
+            "Choose to move up or down.",
+            fragment="builder/_block.html",
+            block=block,
+        )
     row_id, column = block.row_id, block.column
     in_column = column_blocks(row_id, column)
     current = [b.id for b in in_column]
     if block.id not in current:  # someone dragged it elsewhere meanwhile
-        return refused(
+        conflict = refused(
             block.row.page_id,
             CHANGED_MEANWHILE,
             status=409,
@@ -106,8 +113,21 @@ def move_block(block_id: int):
             column=column,
             blocks=in_column,
         )
-    place_blocks(moved(current, block.id, direction), row_id, column)
-    return committed(
+        return answer_goes(conflict, f"#column-{row_id}-{column}")
+    order = moved(current, block.id, direction)
+    if order == current:
+        # The button is disabled at either end; a stale page or a plain post still lands here.
+        return refused(
+            block.row.page_id,
+            f"This block is already {'first' if direction == 'up' else 'last'} in its column; "
+            f"it cannot move {direction}.",
+            fragment="builder/_block.html",
+            block=block,
+            at_top=direction == "up",
+            at_bottom=direction == "down",
+        )
+    place_blocks(order, row_id, column)
+    answer = committed(
         block.row.page,
         fragment="builder/_column.html",
         redirect_to=editor_url(block.row.page_id, f"block-{block.id}"),
@@ -116,6 +136,7 @@ def move_block(block_id: int):
         column=column,
         blocks=lambda: column_blocks(row_id, column),
     )
+    return answer_goes(answer, f"#column-{row_id}-{column}")
 
 
 @bp.post("/rows/<int:row_id>/columns/<int:column>/order")

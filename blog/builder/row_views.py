@@ -1,6 +1,6 @@
 """Builder views for rows: add, change layout, move, duplicate, delete, drag-and-drop."""
 
-from flask import Response, request
+from flask import Response, abort, request
 from sqlalchemy import func, select, update
 
 from blog.auth.roles import any_role, require
@@ -9,6 +9,7 @@ from blog.builder.draft import place_blocks, place_rows
 from blog.builder.loading import editable_page, editable_row, no_room, rows_with_blocks
 from blog.builder.responses import (
     CHANGED_MEANWHILE,
+    answer_goes,
     committed,
     editor_url,
     refused,
@@ -22,6 +23,7 @@ from blog.content.layout import (
     moved,
 )
 from blog.extensions import db
+from blog.htmx import respond
 from blog.models import Block, Row
 from blog.models.pages import column_count
 from blog.numbers import posted_ids
@@ -104,17 +106,30 @@ def move_row(row_id: int):
     if row.id not in current:  # deleted meanwhile
         return _fresh_rows_instead(row.page_id)
     order = moved(current, row.id, direction)
+    if order == current:
+        # The button is disabled at either end; a stale page or a plain post still lands here.
+        return refused(
+            row.page_id,
+            f"This row is already {'first' if direction == 'up' else 'last'} on the page; "
+            f"it cannot move {direction}.",
+            fragment="builder/_row.html",
+            row=row,
+            at_top=direction == "up",
+            at_bottom=direction == "down",
+        )
     place_rows(order)
-    # The two rows that changed places, in their new order (none at either end of the page).
+    # The two rows that changed places, in their new order; the ends of the page can only
+    # have changed between these two.
     changed = [item for item, before in zip(order, current, strict=True) if item != before]
-    shown = changed or [row.id]
     return committed(
         row.page,
         fragment="builder/_rows_swapped.html",
         redirect_to=editor_url(row.page_id, f"row-{row.id}"),
         message=f"Row moved {direction}.",
-        neighbour_id=next((other for other in changed if other != row.id), None),
-        rows=lambda: rows_with_blocks(shown),
+        neighbour_id=next(other for other in changed if other != row.id),
+        rows=lambda: rows_with_blocks(changed),
+        first_row_id=order[0],
+        last_row_id=order[-1],
     )
 
 
@@ -147,7 +162,7 @@ def duplicate_row(row_id: int):
     ]
     db.session.add(copy)
     db.session.flush()
-    return committed(
+    answer = committed(
         row.page,
         fragment="builder/_row.html",
         redirect_to=editor_url(row.page_id, f"row-{copy.id}"),
@@ -155,6 +170,8 @@ def duplicate_row(row_id: int):
         row=copy,
         focus=True,
     )
+    # The toolbar posts from the row itself: the copy goes right after it.
+    return answer_goes(answer, f"#row-{row.id}", "afterend")
 
 
 @bp.post("/rows/<int:row_id>/delete")
@@ -164,6 +181,22 @@ def delete_row(row_id: int):
     row = editable_row(row_id)
     db.session.delete(row)
     return committed(row.page, redirect_to=editor_url(row.page_id), message="Row deleted.")
+
+
+@bp.get("/rows/<int:row_id>/columns/<int:column>/palette")
+@require(any_role)
+def column_palette(row_id: int, column: int):
+    """The block types a column can take ("Add block"), loaded when asked for."""
+    row = editable_row(row_id)
+    if not 0 <= column < row.column_count:
+        abort(404)
+    return respond(
+        fragment="builder/_palette.html",
+        redirect_to=editor_url(row.page_id, f"column-{row.id}-{column}", add=f"{row.id}-{column}"),
+        row=row,
+        column=column,
+        focus=True,
+    )
 
 
 @bp.post("/pages/<int:page_id>/rows/order")

@@ -1,0 +1,155 @@
+"""Opening the editor on pages of 10, 100, 500 and 1,000 blocks, and one typed save on each:
+server time and bytes, with the server in-process (Flask's test client, no network), as
+Wagtail measures its editor. Printed beside the targets of the editor's weight."""
+
+import re
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from flask import Flask
+from flask_migrate import upgrade
+from werkzeug.test import TestResponse
+
+from bench.seed import BENCH_EMAIL, BENCH_PASSWORD, text_rows
+from blog import create_app
+from blog.extensions import db
+from blog.models import Page, User
+
+SIZES = (10, 100, 500, 1000)
+OPENS = 7
+SAVES = 21
+# Most milliseconds and bytes for opening the editor, by page size (issue 10's targets).
+OPEN_TARGETS = {500: (66, 566_000), 1000: (130, 1_100_000)}
+SAVE_REQUEST_TARGET = 2_000
+
+
+def bench_app(folder: Path) -> Flask:
+    """The app on a fresh, migrated SQLite database in `folder`, with CSRF checks on."""
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'editor.sqlite3'}",
+            "SECRET_KEY": "bench",
+            "MEDIA_DIR": str(folder / "media"),
+            "RATELIMIT_ENABLED": False,
+        }
+    )
+    with app.app_context():
+        upgrade()
+    return app
+
+
+def seed(app: Flask) -> dict[int, tuple[int, int]]:
+    """A bench user and one page per size: {size: (page id, id of a block mid-page)}."""
+    with app.app_context():
+        user = User(email=BENCH_EMAIL, name="Bench", role="editor")
+        user.set_password(BENCH_PASSWORD)
+        db.session.add(user)
+        pages = {
+            size: Page(title=f"{size} blocks", slug=f"page-{size}", author=user) for size in SIZES
+        }
+        for size, page in pages.items():
+            page.rows = text_rows(size)
+            db.session.add(page)
+        db.session.commit()
+        return {
+            size: (page.id, page.rows[len(page.rows) // 2].blocks[0].id)
+            for size, page in pages.items()
+        }
+
+
+def request_bytes(method: str, path: str, headers: dict[str, str], body: bytes) -> int:
+    """The size of the request as HTTP/1.1 would carry it."""
+    head = f"{method} {path} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    return len((head + "\r\n").encode()) + len(body)
+
+
+def response_bytes(response: TestResponse) -> int:
+    """The size of the answer as HTTP/1.1 would carry it."""
+    head = f"HTTP/1.1 {response.status}\r\n" + "".join(
+        f"{k}: {v}\r\n" for k, v in response.headers.items()
+    )
+    return len((head + "\r\n").encode()) + len(response.get_data())
+
+
+def logged_in(app: Flask):
+    """A test client logged in through the login form; returns it and its CSRF token."""
+    client = app.test_client()
+    login = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login).group(1)
+    answer = client.post(
+        "/login", data={"csrf_token": token, "email": BENCH_EMAIL, "password": BENCH_PASSWORD}
+    )
+    if answer.status_code != 303:
+        raise RuntimeError(f"bench login failed with {answer.status_code}")
+    pages = client.get("/builder/").get_data(as_text=True)
+    return client, re.search(r'"X-CSRFToken": "([^"]+)"', pages).group(1)
+
+
+def open_editor(client, page_id: int) -> tuple[float, int]:
+    """Milliseconds and bytes of the editor's HTML for one opening."""
+    started = time.perf_counter()
+    answer = client.get(f"/builder/pages/{page_id}")
+    elapsed = (time.perf_counter() - started) * 1000
+    if answer.status_code != 200:
+        raise RuntimeError(f"the editor answered {answer.status_code}")
+    return elapsed, len(answer.get_data())
+
+
+def save_typed_text(client, token: str, block_id: int, version: int) -> tuple[float, int, int]:
+    """One save of typed text as the editor's script sends it: milliseconds, request bytes
+    and response bytes."""
+    path = f"/builder/blocks/{block_id}"
+    form = {"version": str(version), "markdown": f"Typed text, save number {version}."}
+    body = "&".join(f"{k}={v.replace(' ', '+')}" for k, v in form.items()).encode()
+    cookie = client.get_cookie("session")
+    headers = {
+        "Host": "localhost",
+        "HX-Request": "true",
+        "HX-Target": f"block-{block_id}",
+        "X-CSRFToken": token,
+        "Cookie": f"session={cookie.value}" if cookie else "",
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Length": str(len(body)),
+    }
+    started = time.perf_counter()
+    answer = client.post(path, data=body, headers=headers)
+    elapsed = (time.perf_counter() - started) * 1000
+    if answer.status_code != 200:
+        raise RuntimeError(f"the save answered {answer.status_code}")
+    return elapsed, request_bytes("POST", path, headers, body), response_bytes(answer)
+
+
+def verdict(passed: bool) -> str:
+    return "ok" if passed else "OVER"
+
+
+def main() -> None:
+    app = bench_app(Path(tempfile.mkdtemp(prefix="blog-editor-bench-")))
+    pages = seed(app)
+    client, token = logged_in(app)
+    print("Opening the editor and one typed save (in-process, Flask test client, SQLite):")
+    print(
+        f"{'blocks':>7} {'open ms':>8} {'open KB':>8} {'B/block':>8} {'target':>16} "
+        f"{'save req B':>11} {'save resp B':>12} {'save ms':>8}"
+    )
+    for size, (page_id, block_id) in pages.items():
+        opens = [open_editor(client, page_id) for _ in range(OPENS + 1)][1:]  # one warm-up
+        milliseconds = statistics.median(elapsed for elapsed, _ in opens)
+        size_bytes = opens[-1][1]
+        saves = [
+            save_typed_text(client, token, block_id, version) for version in range(1, SAVES + 1)
+        ]
+        save_ms = statistics.median(elapsed for elapsed, _, _ in saves)
+        _, sent, received = saves[-1]
+        target = ""
+        if size in OPEN_TARGETS:
+            most_ms, most_bytes = OPEN_TARGETS[size]
+            passed = milliseconds <= most_ms and size_bytes <= most_bytes
+            target = f"{most_ms} ms/{most_bytes // 1000} KB {verdict(passed)}"
+        print(
+            f"{size:>7} {milliseconds:>8.1f} {size_bytes / 1000:>8.1f} {size_bytes // size:>8} "
+            f"{target:>16} {sent:>11} {received:>12} {save_ms:>8.2f} "
+            f"{verdict(sent < SAVE_REQUEST_TARGET)}"
+        )
