@@ -37,6 +37,7 @@ ROUTES = {
     "editor": ("GET", lambda p: (f"/builder/pages/{p.id}", None)),
     "preview": ("GET", lambda p: (f"/builder/pages/{p.id}/preview", None)),
     "history": ("GET", lambda p: (f"/builder/pages/{p.id}/history", None)),
+    "page_actions": ("GET", lambda p: (f"/builder/pages/{p.id}/actions", None)),
     "export_json": ("GET", lambda p: (f"/builder/pages/{p.id}/export.json", None)),
     "save_details": (
         "POST",
@@ -59,6 +60,7 @@ ROUTES = {
     "move_row": ("POST", lambda p: (f"/builder/rows/{_row(p)}/move", {"direction": "down"})),
     "duplicate_row": ("POST", lambda p: (f"/builder/rows/{_row(p)}/duplicate", {})),
     "delete_row": ("POST", lambda p: (f"/builder/rows/{_row(p)}/delete", {})),
+    "column_palette": ("GET", lambda p: (f"/builder/rows/{_row(p)}/columns/0/palette", None)),
     "add_block": (
         "POST",
         lambda p: (f"/builder/rows/{_row(p)}/columns/0/blocks", {"type": "heading"}),

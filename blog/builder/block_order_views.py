@@ -20,7 +20,8 @@ def duplicate_block(block_id: int):
     """A copy of the block right after it."""
     block = editable_block(block_id)
     if full := no_room(block.row.page_id, blocks=1):
-        return refused(block.row.page_id, full)
+        # Nothing to add after the block (an empty answer in its place would remove it).
+        return answer_goes(refused(block.row.page_id, full), f"#block-{block.id}", "afterend")
     db.session.execute(
         update(Block)
         .where(

@@ -148,7 +148,8 @@ def duplicate_row(row_id: int):
     """A copy of the row, with copies of its blocks, right after it."""
     row = editable_row(row_id)
     if full := no_room(row.page_id, rows=1, blocks=len(row.blocks)):
-        return refused(row.page_id, full)
+        # Nothing to add after the row (an empty answer in its place would remove it).
+        return answer_goes(refused(row.page_id, full), f"#row-{row.id}", "afterend")
     db.session.execute(
         update(Row)
         .where(Row.page_id == row.page_id, Row.position > row.position)

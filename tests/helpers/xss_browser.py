@@ -72,7 +72,7 @@ async () => {
   const foreign = "object, embed, applet, frame, frameset, base, link, meta, style, title, svg, " +
     "math, marquee, xmp, noscript, video, audio, source, template, keygen";
   // The editor's own toolbar template sits outside #main, straight in <body>.
-  const own = (element) => element.id === "block-toolbar" && element.parentElement === document.body;
+  const own = (e) => e.id === "block-toolbar" && e.parentElement === document.body;
   for (const element of document.body.querySelectorAll(foreign)) {
     if (!own(element)) note(element, "element");
   }
