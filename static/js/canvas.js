@@ -59,8 +59,10 @@
     markEnds();
   });
 
-  // After a drop (builder.js then posts the container's new order as "reorder").
+  // After a drop (builder.js then posts the container's new order as "reorder"), and after
+  // any answer that removed something (a deleted row, a block left empty).
   document.body.addEventListener("reorder", markEnds);
+  document.body.addEventListener("htmx:afterSettle", markEnds);
 
   // A disabled move does nothing (the server would refuse it too).
   document.addEventListener("click", function (event) {

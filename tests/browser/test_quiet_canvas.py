@@ -40,6 +40,7 @@ def test_toolbars_show_on_hover_and_on_focus_only(page, make_user):
     first = _page_with_headings(page, "Quiet")
     block = first.get_by_role("article", name="Heading block")
     block_toolbar, row_toolbar = block.locator(".block-toolbar"), page.locator(".row-toolbar")
+    expect(block).to_be_focused()  # where a saved block leaves the focus
     _away(page)
     expect(block_toolbar).to_have_css("opacity", "0")
     expect(row_toolbar).to_have_css("opacity", "0")
@@ -131,10 +132,12 @@ def test_the_slug_follows_the_title_until_typed_by_hand(page, make_user):
     start_new_page(page)
     title, slug = page.get_by_label("Title", exact=True), page.get_by_label("Slug", exact=True)
     title.fill("Spring menu")
-    page.get_by_text("Page settings", exact=True).click()  # leaving the title saves it
+    with page.expect_response("**/details"):
+        page.get_by_text("Page settings", exact=True).click()  # leaving the title saves it
     expect(slug).to_have_value("spring-menu")
     slug.fill("what-we-cook")
-    title.click()  # leaving the slug saves it
+    with page.expect_response("**/details"):
+        title.click()  # leaving the slug saves it
     expect(slug).to_have_value("what-we-cook")
     title.fill("Summer menu")
     page.get_by_label("Summary", exact=True).click()
