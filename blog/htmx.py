@@ -60,6 +60,13 @@ def announced(response: Response, message: str) -> Response:
     return response
 
 
+def triggered(response: Response, event: str, detail: dict[str, Any]) -> Response:
+    """Ask the page's script to handle `event`, with `detail`, on the element that sent the
+    request (HX-Trigger; htmx passes the detail's keys on the event)."""
+    response.headers["HX-Trigger"] = json.dumps({event: detail})
+    return response
+
+
 def refused_in_place(message: str, status: int) -> Response:
     """A refusal of an in-place request that has no view of its own to show: the message as
     plain text, read out, for the editor's script to show beside what the person was doing

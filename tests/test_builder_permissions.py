@@ -17,7 +17,8 @@ from helpers.builder_pages import (
 )
 from helpers.support import PASSWORD
 
-PAGE_ROWS = [("1-1", [["A", "B"], ["C"]]), ("1", [["Deleted, awaiting Undo"]])]
+EMPTY_TEXT = ("text", {"markdown": ""})
+PAGE_ROWS = [("1-1", [["A", "B"], ["C", EMPTY_TEXT]]), ("1", [["Deleted, awaiting Undo"]])]
 
 
 def _row(page: BuiltPage) -> int:
@@ -30,6 +31,11 @@ def _block(page: BuiltPage) -> int:
 
 def _deleted(page: BuiltPage) -> int:
     return page.blocks[1][0][0]
+
+
+def _empty(page: BuiltPage) -> int:
+    """A block nothing was written into: leaving it removes it."""
+    return page.blocks[0][1][1]
 
 
 # Every builder route that acts on a page, by endpoint: its method, then URL and form data.
@@ -81,6 +87,7 @@ ROUTES = {
             {"text": "Taken over", "level": "2", "version": "1"},
         ),
     ),
+    "leave_block": ("POST", lambda p: (f"/builder/blocks/{_empty(p)}/leave", {})),
     "duplicate_block": ("POST", lambda p: (f"/builder/blocks/{_block(p)}/duplicate", {})),
     "delete_block": ("POST", lambda p: (f"/builder/blocks/{_block(p)}/delete", {})),
     "undo_delete_block": ("POST", lambda p: (f"/builder/blocks/{_deleted(p)}/undo", {})),
@@ -114,7 +121,7 @@ def test_every_builder_route_that_acts_on_a_page_is_in_the_table(tmp_path):
     adapter = app.url_map.bind("localhost")
     listed = set()
     for method, target in ROUTES.values():
-        url, _ = target(BuiltPage(1, [2], [[[3]], [[4]]]))
+        url, _ = target(BuiltPage(1, [2], [[[3], [5, 6]], [[4]]]))
         listed.add((adapter.match(url, method=method)[0], method))
     builder_routes = {
         (rule.endpoint, method)

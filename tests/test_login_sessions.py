@@ -173,3 +173,16 @@ def test_one_session_can_be_ended_but_never_another_persons(app, make_user):
     here.post(f"/account/sessions/{other}/end")
     assert not _logged_in(there)
     assert _logged_in(here)
+
+
+def test_a_deactivated_persons_old_session_stays_ended(app, make_user):
+    author_id = make_user("author")
+    make_user("admin")
+    author = _log_in(app, "author@example.com")
+    _log_in(app, "admin@example.com").post(f"/admin/users/{author_id}/deactivate")
+    with app.app_context():
+        # Even if the account were switched on again behind the app's back (a restored
+        # backup, a hand-written UPDATE), the deactivation already ended the session.
+        db.session.execute(update(User).where(User.id == author_id).values(active=True))
+        db.session.commit()
+    assert not _logged_in(author)

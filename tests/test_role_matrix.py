@@ -120,6 +120,7 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("builder.show_block", "GET"): Expected(page_editors(303)),
     ("builder.edit_block", "GET"): Expected(page_editors(303)),
     ("builder.save_block", "POST"): Expected(page_editors(303)),
+    ("builder.leave_block", "POST"): Expected(page_editors(303)),
     ("builder.duplicate_block", "POST"): Expected(page_editors(303)),
     ("builder.delete_block", "POST"): Expected(page_editors(303)),
     ("builder.move_block", "POST"): Expected(page_editors(303)),

@@ -1,10 +1,11 @@
 """Accounts: logging in and out, and who may do what."""
 
-from flask import Flask, Response, redirect, request, url_for
+from flask import Flask, Response, redirect, request, session, url_for
+from flask_login import current_user
 
 from blog.auth import account_views, passwords
 from blog.auth.roles import can_manage_users, can_moderate, can_publish
-from blog.auth.sessions import session_user
+from blog.auth.sessions import SESSION_TOKEN, session_user
 from blog.auth.views import bp
 from blog.extensions import login_manager
 from blog.htmx import is_htmx, refused_in_place
@@ -27,6 +28,14 @@ def init_app(app: Flask) -> None:
     # Every request checks its session against the database: ended sessions stop at once.
     login_manager.user_loader(session_user)
     login_manager.unauthorized_handler(_unauthorized)
+    # Check the session before the view runs: the check may write "last seen" and commit,
+    # which must never happen halfway through a view's own changes.
+    app.before_request(_check_session_first)
+
+
+def _check_session_first() -> None:
+    if request.endpoint != "static" and SESSION_TOKEN in session:
+        current_user._get_current_object()
 
 
 def _unauthorized() -> Response:

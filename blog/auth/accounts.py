@@ -6,6 +6,7 @@ from sqlalchemy.orm import aliased
 
 from blog.extensions import db
 from blog.models import User
+from blog.models.users import new_security_stamp
 
 
 def set_role(user: User, role: str) -> bool:
@@ -21,7 +22,8 @@ def set_role(user: User, role: str) -> bool:
 def deactivate(user: User) -> bool:
     """Stop the user from logging in. False, with nothing changed, when the user is the
     last active admin."""
-    return _change_keeping_an_admin(user, active=False)
+    # A new stamp ends the person's sessions and password links (see User.security_stamp).
+    return _change_keeping_an_admin(user, active=False, security_stamp=new_security_stamp())
 
 
 def reactivate(user: User) -> None:

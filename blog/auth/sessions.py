@@ -19,7 +19,7 @@ from sqlalchemy.orm import joinedload
 from blog.extensions import db
 from blog.models import LoginSession, User, utcnow
 
-TOKEN = "login_session"
+SESSION_TOKEN = "login_session"
 # Saying "still here" costs a write: at most once in this long per session.
 SEEN_EVERY = timedelta(minutes=5)
 
@@ -49,13 +49,13 @@ def start_session(user: User) -> None:
     )
     db.session.commit()
     login_user(user)
-    session[TOKEN] = token
+    session[SESSION_TOKEN] = token
     session.permanent = True  # the cookie lasts as long as the session may (see config)
 
 
 def end_session() -> None:
     """Log out of this browser: its session row goes, and the cookie is emptied."""
-    token = session.get(TOKEN)
+    token = session.get(SESSION_TOKEN)
     if isinstance(token, str):
         db.session.execute(delete(LoginSession).where(LoginSession.token_hash == _hashed(token)))
         db.session.commit()
@@ -66,7 +66,7 @@ def end_session() -> None:
 def session_user(user_id: str) -> User | None:
     """The user of this request's session, when the session is still valid (Flask-Login's
     user loader); None ends it."""
-    token = session.get(TOKEN)
+    token = session.get(SESSION_TOKEN)
     if not isinstance(token, str) or not user_id.isdigit():
         return None
     found = db.session.scalar(
@@ -99,7 +99,7 @@ def is_valid(login_session: LoginSession) -> bool:
 
 def current_session_id() -> int | None:
     """The id of this browser's LoginSession row, if it has one."""
-    token = session.get(TOKEN)
+    token = session.get(SESSION_TOKEN)
     if not isinstance(token, str):
         return None
     return db.session.scalar(

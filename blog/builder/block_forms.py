@@ -10,8 +10,8 @@ from blog.content.blocks import BlockType, UnknownBlockType, block_type
 from blog.models import Block
 
 # What a block's form carries besides the block's fields: the CSRF token, the version it
-# edits, and the page it was opened on.
-FORM_BOOKKEEPING = ("csrf_token", "version", "page")
+# edits, the page it was opened on, and (added by the script) that it was saved while typing.
+FORM_BOOKKEEPING = ("csrf_token", "version", "page", "autosave")
 
 
 @dataclass

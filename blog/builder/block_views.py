@@ -1,4 +1,5 @@
-"""Builder views for one block: add, show, edit and save (with its optimistic lock)."""
+"""Builder views for one block: add, show, edit, save (with its optimistic lock, also while
+typing) and leave (removing a block left empty)."""
 
 from flask import Response, abort, current_app, request
 from flask_login import current_user
@@ -6,15 +7,15 @@ from sqlalchemy import func, select
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from blog.auth.roles import any_role, require
-from blog.builder import bp
+from blog.builder import block_label, bp
 from blog.builder.block_forms import BlockForm, submitted_values
-from blog.builder.draft import save_block_data
+from blog.builder.draft import remove_unwritten_block, save_block_data
 from blog.builder.loading import editable_block, editable_row, no_room
 from blog.builder.pictures import stored_upload, takes_pictures, with_usable_pictures
 from blog.builder.responses import committed, editor_url, refused
-from blog.content.blocks import BlockInvalid, UnknownBlockType, block_type
+from blog.content.blocks import REGISTRY, BlockInvalid, UnknownBlockType, block_type
 from blog.extensions import db, limiter
-from blog.htmx import respond
+from blog.htmx import is_htmx, respond, triggered
 from blog.media import MediaRejected
 from blog.models import Block
 from blog.numbers import whole_number
@@ -59,6 +60,29 @@ def show_block(block_id: int):
     return respond(
         fragment="builder/_block.html",
         redirect_to=editor_url(block.row.page_id, f"block-{block.id}"),
+        block=block,
+        focus=True,
+    )
+
+
+@bp.post("/blocks/<int:block_id>/leave")
+@require(any_role)
+def leave_block(block_id: int):
+    """Stop editing a block ("Cancel", Esc, or focus leaving an empty one): what was not
+    saved is dropped. A block nothing was ever written into is removed rather than left as
+    an empty card; any other is shown as stored."""
+    block = editable_block(block_id)
+    page_id, kind = block.row.page_id, REGISTRY.get(block.type)
+    if kind is not None and kind.is_empty(block.data) and remove_unwritten_block(block):
+        return committed(
+            block.row.page,
+            redirect_to=editor_url(page_id, f"column-{block.row_id}-{block.column}"),
+            message=f"{block_label(block.type)} block removed: it was empty.",
+        )
+    db.session.refresh(block)  # someone may have written into it meanwhile
+    return respond(
+        fragment="builder/_block.html",
+        redirect_to=editor_url(page_id, f"block-{block.id}"),
         block=block,
         focus=True,
     )
@@ -140,6 +164,11 @@ def save_block(block_id: int):
     if not save_block_data(block, edited_version, data):
         db.session.rollback()
         return _refuse(block, values, edited_version, {}, status=409)
+    if request.form.get("autosave") == "1" and is_htmx():
+        # Saved while typing: nothing to swap, so the form stays open under the caret; the
+        # script puts the new version into the form for its next save.
+        saved = committed(block.row.page, status=204)
+        return triggered(saved, "blockSaved", {"version": edited_version + 1})
     return committed(
         block.row.page,
         fragment="builder/_block.html",

@@ -1,11 +1,11 @@
 """Writes to a page's draft that builder views share: placing blocks and rows in order,
-saving a block's data or the page's details under their versions, and noting when the draft
-changed."""
+saving a block's data or the page's details under their versions, removing a block left
+empty, and noting when the draft changed."""
 
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import case, update
+from sqlalchemy import case, delete, update
 from sqlalchemy.exc import IntegrityError
 
 from blog.extensions import db
@@ -64,6 +64,18 @@ def save_block_data(block: Block, edited_version: int | None, data: dict[str, An
         .execution_options(synchronize_session=False)
     )
     return saved.rowcount == 1
+
+
+def remove_unwritten_block(block: Block) -> bool:
+    """Delete a block whose stored data was found empty, unless someone saved it since it
+    was read (its version moved on); False, and nothing removed, in that case. An empty block
+    holds nothing to bring back, so it is deleted outright rather than kept for "Undo"."""
+    removed = db.session.execute(
+        delete(Block)
+        .where(Block.id == block.id, Block.version == block.version)
+        .execution_options(synchronize_session=False)
+    )
+    return removed.rowcount == 1
 
 
 def claim_details(page: Page, edited_version: int | None) -> bool:

@@ -18,6 +18,11 @@ ROLES = ("admin", "editor", "author")
 PASSWORD_METHOD = "scrypt"
 
 
+def new_security_stamp() -> str:
+    """A fresh random security stamp (see User.security_stamp)."""
+    return secrets.token_hex(16)
+
+
 class User(UserMixin, db.Model):
     """A person who can log in: an admin, an editor or an author."""
 
@@ -32,7 +37,7 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     # Changes with the password and with being active: sessions and one-time links made
     # under an older stamp stop working, and a reactivation does not bring them back.
-    security_stamp: Mapped[str] = mapped_column(String(32), default=lambda: secrets.token_hex(16))
+    security_stamp: Mapped[str] = mapped_column(String(32), default=new_security_stamp)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -43,7 +48,7 @@ class User(UserMixin, db.Model):
     @validates("password_hash", "active")
     def _new_security_stamp(self, key: str, value):
         if getattr(self, key) != value:
-            self.security_stamp = secrets.token_hex(16)
+            self.security_stamp = new_security_stamp()
         return value
 
     @validates("role")

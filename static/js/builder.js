@@ -139,7 +139,16 @@
     };
   }
 
+  // A block saved while typing that failed on the way (server error, no connection) is
+  // shown by autosave.js in the page's save status, with its own Retry.
+  function autosaveFailure(detail) {
+    var trigger = detail.requestConfig && detail.requestConfig.triggeringEvent;
+    var failed = !detail.xhr || detail.xhr.status === 0 || detail.xhr.status >= 500;
+    return Boolean(trigger && trigger.type === "autosave" && failed);
+  }
+
   document.body.addEventListener("htmx:responseError", function (event) {
+    if (autosaveFailure(event.detail)) return;
     var xhr = event.detail.xhr;
     var plain = (xhr.getResponseHeader("Content-Type") || "").indexOf("text/plain") === 0;
     var message = plain && xhr.responseText ? xhr.responseText :
@@ -149,6 +158,7 @@
   });
 
   document.body.addEventListener("htmx:sendError", function (event) {
+    if (autosaveFailure(event.detail)) return;
     showProblem("The change was not saved: the server could not be reached. " +
       "Check the connection, then Retry.", sendAgain(event.detail), false);
   });

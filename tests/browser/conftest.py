@@ -61,7 +61,8 @@ def live_server(make_app):
 @pytest.fixture
 def page(browser, live_server, request):
     """A fresh browser tab; fails the test on any console error (CSP violations included),
-    but for the refusals a test expects (`@pytest.mark.refusals(404)` adds to the usual)."""
+    but for the refusals a test expects (`@pytest.mark.refusals(404)` adds to the usual; a
+    text argument allows console messages that contain it, such as a lost connection's)."""
     marker = request.node.get_closest_marker("refusals")
     refusals = EXPECTED_REFUSALS + (marker.args if marker else ())
     context = browser.new_context(
@@ -75,7 +76,9 @@ def page(browser, live_server, request):
         # show up as failed loads; they are checked by the tests. Anything else is a fault.
         # Chromium logs "... status of 404 ...", and htmx "Response Status Error Code 404".
         expected = any(
-            f"status of {code}" in message.text or f"Error Code {code} " in message.text
+            f"status of {code}" in message.text
+            or f"Error Code {code} " in message.text
+            or (isinstance(code, str) and code in message.text)
             for code in refusals
         )
         if message.type == "error" and not expected:

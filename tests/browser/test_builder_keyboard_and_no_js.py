@@ -87,3 +87,19 @@ def test_build_and_reorder_without_javascript(browser, live_server, make_user):
     page.goto(page.url.split("?")[0])
     expect_block_texts(column(rows(page).last, 1), ["Beta", "Alpha"])
     context.close()
+
+
+def test_cancel_without_javascript_removes_a_block_left_empty(browser, live_server, make_user):
+    make_user("editor")
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    log_in(page, "editor@example.com")
+    start_new_page(page)
+    first = column(rows(page).first, 0)
+    first.get_by_text("Add block", exact=True).click()
+    first.get_by_role("button", name="Quote", exact=True).click()
+    first.locator("form.editing").get_by_role("button", name="Cancel").click()
+
+    expect(first.locator("form.editing")).to_have_count(0)
+    expect(first.locator("[data-block-id]")).to_have_count(0)
+    context.close()

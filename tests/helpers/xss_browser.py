@@ -170,6 +170,10 @@ class Browser:
         page.route(re.compile(rf"^(?!{re.escape(live_server.url)}/)https?://"), self._elsewhere)
 
     def _dialog(self, dialog) -> None:
+        if dialog.type == "beforeunload":
+            # The editor's own question before leaving unsaved text (a refused form): leave.
+            dialog.accept()
+            return
         self.findings.append(f"{self.page.url}: a dialog opened: {dialog.message!r}")
         dialog.dismiss()
 

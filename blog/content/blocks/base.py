@@ -66,6 +66,15 @@ class BlockType:
         words = (data.get(f.name) for f in self.fields if f.kind in ("text", "textarea"))
         return " ".join(str(value) for value in words if value)
 
+    def is_empty(self, data: Mapping[str, Any]) -> bool:
+        """True when nothing has been written into a block with this data: every field a
+        person types into (text, textarea, url, file) is blank. Such a block is removed when
+        its editor is left. A type with no such fields (a divider) is never empty."""
+        typed = [f.name for f in self.fields if f.kind in ("text", "textarea", "url", "file")]
+        if not typed:
+            return False
+        return not any(str(data.get(name) or "").strip() for name in typed)
+
     def with_upload(self, raw: Mapping[str, Any], media: Any) -> dict[str, Any]:
         """The form data after an image was uploaded into this block's file field."""
         return dict(raw)

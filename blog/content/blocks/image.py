@@ -88,6 +88,10 @@ class Image(BlockType):
             "height": height or 0,
         }
 
+    def is_empty(self, data: Mapping[str, Any]) -> bool:
+        """An image block is empty until a picture is uploaded: alt text alone shows nothing."""
+        return not str(data.get("media") or "").strip()
+
     def with_upload(self, raw: Mapping[str, Any], media: Any) -> dict[str, Any]:
         """The form data pointing at a just-uploaded image (a Media row)."""
         return {**raw, "media": media.sha256, "width": media.width, "height": media.height}
