@@ -56,11 +56,10 @@ def publish(page: Page, user: User | None) -> Revision:
     readers already get. The caller commits; until then nothing readers see has changed.
     """
     _wait_for_other_publishing(page)
-    content = page_document(page, with_ids=True)
-    content["status"] = "published"
+    content = _published_content(page)
     _move_address(page)
     latest = _latest_revision(page)
-    if latest is not None and page.status == "published" and latest.content == content:
+    if latest is not None and _is_live(page, latest.content, content):
         return latest
     text = plain_text(content)
     number = (latest.number if latest is not None else 0) + 1
@@ -85,6 +84,34 @@ def publish(page: Page, user: User | None) -> Revision:
     search.index_page(page.id, revision.title, text)
     _make_pictures_public(content)
     return revision
+
+
+def changes_not_live(page: Page) -> bool:
+    """True when the page is published and its draft holds changes readers do not get yet
+    (the next Publish would make a new revision): the same comparison Publish makes. The
+    page's rows, blocks and tags should be loaded."""
+    if not page.is_published:
+        return False
+    latest = db.session.scalar(
+        select(Revision.content)
+        .where(Revision.page_id == page.id)
+        .order_by(Revision.number.desc())
+        .limit(1)
+    )
+    return not _is_live(page, latest, _published_content(page))
+
+
+def _published_content(page: Page) -> dict[str, Any]:
+    """The draft as a revision would hold it."""
+    content = page_document(page, with_ids=True)
+    content["status"] = "published"
+    return content
+
+
+def _is_live(page: Page, latest: dict[str, Any] | None, content: dict[str, Any]) -> bool:
+    """Readers already get `content`: the page is published and its newest revision's
+    content (`latest`) is exactly that (title, slug, summary, tags and every block)."""
+    return latest is not None and page.status == "published" and latest == content
 
 
 def _make_pictures_public(content: dict[str, Any]) -> None:

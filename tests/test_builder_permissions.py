@@ -43,6 +43,7 @@ ROUTES = {
     "editor": ("GET", lambda p: (f"/builder/pages/{p.id}", None)),
     "preview": ("GET", lambda p: (f"/builder/pages/{p.id}/preview", None)),
     "history": ("GET", lambda p: (f"/builder/pages/{p.id}/history", None)),
+    "page_actions": ("GET", lambda p: (f"/builder/pages/{p.id}/actions", None)),
     "export_json": ("GET", lambda p: (f"/builder/pages/{p.id}/export.json", None)),
     "save_details": (
         "POST",
@@ -69,6 +70,7 @@ ROUTES = {
     "delete_row": ("POST", lambda p: (f"/builder/rows/{_row(p)}/delete", {})),
     "undo_change": ("POST", lambda p: (f"/builder/pages/{p.id}/undo", {})),
     "redo_change": ("POST", lambda p: (f"/builder/pages/{p.id}/redo", {})),
+    "column_palette": ("GET", lambda p: (f"/builder/rows/{_row(p)}/columns/0/palette", None)),
     "add_block": (
         "POST",
         lambda p: (f"/builder/rows/{_row(p)}/columns/0/blocks", {"type": "heading"}),

@@ -148,13 +148,22 @@ def test_move_row_answer_does_not_grow_with_the_page(app, auth, htmx):
     assert answers[0] == answers[1]
 
 
-def test_move_row_at_the_top_answers_that_row_alone(app, auth, htmx):
+@pytest.mark.parametrize("end, direction, word", [(0, "up", "first"), (2, "down", "last")])
+def test_move_row_past_an_end_of_the_page_is_refused_and_shows_the_row_again(
+    app, auth, htmx, end, direction, word
+):
     page = _own_page(app, auth, *THREE_ROWS)
-    response = htmx.post(f"/builder/rows/{page.rows[0]}/move", data={"direction": "up"})
-    assert fragment(response).id == f"row-{page.rows[0]}"
+    response = htmx.post(f"/builder/rows/{page.rows[end]}/move", data={"direction": direction})
+    assert fragment(response, 422).id == f"row-{page.rows[end]}"
     answer = parse_html(response.get_data(as_text=True))
-    assert answer.ids("builder-row") == [f"row-{page.rows[0]}"]
+    assert answer.ids("builder-row") == [f"row-{page.rows[end]}"]
     assert not answer.find_all(**{"hx-swap-oob": "delete"})
+    assert announcement(response) == (
+        f"This row is already {word} on the page; it cannot move {direction}."
+    )
+    # The button that asked stays disabled.
+    button = answer.find(f"row-{page.rows[end]}-{direction}")
+    assert button.attrs["aria-disabled"] == "true"
     assert row_ids(app, page.id) == page.rows
 
 

@@ -60,3 +60,21 @@ def test_without_javascript_the_refusal_is_said_at_the_top_of_the_editor(small_p
     refused = client.post(f"/builder/pages/{page.id}/rows", data={"layout": "1"})
     assert refused.status_code == 422
     assert f'role="alert">{FULL_OF_ROWS}</p>' in refused.text
+
+
+def test_a_refused_duplicate_leaves_the_block_or_row_it_was_asked_of_in_place(small_pages):
+    """The toolbar posts from the block (or row) itself: the empty refusal goes after it,
+    where it adds nothing, instead of replacing it."""
+    _, client, page = small_pages
+    row, (first, _) = page.rows[0], page.blocks[0][0]
+    htmx_post(client, f"/builder/rows/{row}/columns/0/blocks", {"type": "heading"})
+    for url, target in (
+        (f"/builder/blocks/{first}/duplicate", f"#block-{first}"),
+        (f"/builder/rows/{row}/duplicate", f"#row-{row}"),
+    ):
+        refused = htmx_post(client, url)
+        assert refused.status_code == 422, url
+        assert (refused.headers["HX-Retarget"], refused.headers["HX-Reswap"]) == (
+            target,
+            "afterend",
+        )

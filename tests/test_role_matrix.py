@@ -101,6 +101,9 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("builder.editor", "GET"): Expected(page_editors(200)),
     ("builder.preview", "GET"): Expected(page_editors(200)),
     ("builder.history", "GET"): Expected(page_editors(200)),
+    # Without htmx, a page's fresh actions and a column's "Add block" are the editor.
+    ("builder.page_actions", "GET"): Expected(page_editors(303)),
+    ("builder.column_palette", "GET"): Expected(page_editors(303)),
     ("builder.export_json", "GET"): Expected(page_editors(200)),
     ("builder.save_details", "POST"): Expected(page_editors(303)),
     ("builder.duplicate_page", "POST"): Expected(page_editors(303)),

@@ -6,6 +6,7 @@ from blog.auth.roles import can_delete_page, can_use_trash
 from blog.builder.page_details import PageDetails
 from blog.content.blocks import REGISTRY, palette
 from blog.content.layout import LAYOUT_LABELS
+from blog.publishing import changes_not_live
 
 bp = Blueprint("builder", __name__, url_prefix="/builder")
 
@@ -24,6 +25,7 @@ def builder_template_names() -> dict:
         "block_label": block_label,
         "can_delete_page": can_delete_page,
         "can_use_trash": can_use_trash,
+        "changes_not_live": changes_not_live,
         "palette": palette,
     }
 

@@ -7,7 +7,8 @@ from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.block_forms import BlockForm
 from blog.builder.draft import block_after
-from blog.builder.loading import editable_block, no_room
+from blog.builder.loading import column_blocks, editable_block, no_room
+from blog.builder.operation_log import recording
 from blog.builder.responses import committed, editor_url, refused
 from blog.content.blocks import UnknownBlockType, block_type
 
@@ -25,7 +26,10 @@ def add_block_after(block_id: int):
         return refused(page_id, "Choose a block type from the list.")
     if full := no_room(page_id, blocks=1):
         return refused(page_id, full)
-    new = block_after(block, kind)
+    later = [b.id for b in column_blocks(block.row_id, block.column) if b.position > block.position]
+    with recording(block.row.page, f"{kind.label} block added", blocks=later) as change:
+        new = block_after(block, kind.name, kind.defaults())
+        change.creates("block", new.id)
     return committed(
         block.row.page,
         fragment="builder/_block_form.html",

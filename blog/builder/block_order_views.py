@@ -1,14 +1,14 @@
 """Builder views that arrange blocks: duplicate, delete and undo, move, and drag-and-drop."""
 
 from flask import request
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from blog.auth.roles import any_role, require
 from blog.builder import bp
-from blog.builder.draft import place_blocks
+from blog.builder.draft import block_after, place_blocks
 from blog.builder.loading import column_blocks, editable_block, editable_row, no_room
 from blog.builder.operation_log import recording
-from blog.builder.responses import CHANGED_MEANWHILE, committed, editor_url, refused
+from blog.builder.responses import CHANGED_MEANWHILE, answer_goes, committed, editor_url, refused
 from blog.content.layout import DIRECTIONS, OrderConflict, checked_order, moved
 from blog.extensions import db
 from blog.models import Block, Row, utcnow
@@ -21,30 +21,13 @@ def duplicate_block(block_id: int):
     """A copy of the block right after it."""
     block = editable_block(block_id)
     if full := no_room(block.row.page_id, blocks=1):
-        return refused(block.row.page_id, full)
+        # Nothing to add after the block (an empty answer in its place would remove it).
+        return answer_goes(refused(block.row.page_id, full), f"#block-{block.id}", "afterend")
     later = [b.id for b in column_blocks(block.row_id, block.column) if b.position > block.position]
     with recording(block.row.page, "Block duplicated", blocks=later) as change:
-        db.session.execute(
-            update(Block)
-            .where(
-                Block.row_id == block.row_id,
-                Block.column == block.column,
-                Block.position > block.position,
-            )
-            .values(position=Block.position + 1)
-            .execution_options(synchronize_session=False)
-        )
-        copy = Block(
-            row_id=block.row_id,
-            column=block.column,
-            position=block.position + 1,
-            type=block.type,
-            data=dict(block.data),
-        )
-        db.session.add(copy)
-        db.session.flush()
+        copy = block_after(block, block.type, dict(block.data))
         change.creates("block", copy.id)
-    return committed(
+    answer = committed(
         block.row.page,
         fragment="builder/_block.html",
         redirect_to=editor_url(block.row.page_id, f"block-{copy.id}"),
@@ -52,6 +35,8 @@ def duplicate_block(block_id: int):
         block=copy,
         focus=True,
     )
+    # The toolbar posts from the block itself: the copy goes right after it.
+    return answer_goes(answer, f"#block-{block.id}", "afterend")
 
 
 @bp.post("/blocks/<int:block_id>/delete")
@@ -98,12 +83,17 @@ def move_block(block_id: int):
     block = editable_block(block_id)
     direction = request.form.get("direction", "")
     if direction not in DIRECTIONS:
-        return refused(block.row.page_id, "Choose to move up or down.")
+        return refused(
+            block.row.page_id,
+            "Choose to move up or down.",
+            fragment="builder/_block.html",
+            block=block,
+        )
     row_id, column = block.row_id, block.column
     in_column = column_blocks(row_id, column)
     current = [b.id for b in in_column]
     if block.id not in current:  # someone dragged it elsewhere meanwhile
-        return refused(
+        conflict = refused(
             block.row.page_id,
             CHANGED_MEANWHILE,
             status=409,
@@ -112,9 +102,22 @@ def move_block(block_id: int):
             column=column,
             blocks=in_column,
         )
+        return answer_goes(conflict, f"#column-{row_id}-{column}")
+    order = moved(current, block.id, direction)
+    if order == current:
+        # The button is disabled at either end; a stale page or a plain post still lands here.
+        return refused(
+            block.row.page_id,
+            f"This block is already {'first' if direction == 'up' else 'last'} in its column; "
+            f"it cannot move {direction}.",
+            fragment="builder/_block.html",
+            block=block,
+            at_top=direction == "up",
+            at_bottom=direction == "down",
+        )
     with recording(block.row.page, f"Block moved {direction}", blocks=current):
-        place_blocks(moved(current, block.id, direction), row_id, column)
-    return committed(
+        place_blocks(order, row_id, column)
+    answer = committed(
         block.row.page,
         fragment="builder/_column.html",
         redirect_to=editor_url(block.row.page_id, f"block-{block.id}"),
@@ -123,6 +126,7 @@ def move_block(block_id: int):
         column=column,
         blocks=lambda: column_blocks(row_id, column),
     )
+    return answer_goes(answer, f"#column-{row_id}-{column}")
 
 
 @bp.post("/rows/<int:row_id>/columns/<int:column>/order")

@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import case, delete, update
 from sqlalchemy.exc import IntegrityError
 
-from blog.content.blocks import BlockType
 from blog.extensions import db
 from blog.models import Block, Page, Row, utcnow
 
@@ -55,9 +54,9 @@ def _in_order(model: type[Block] | type[Row], ids: list[int], **values: int) -> 
     )
 
 
-def block_after(block: Block, kind: BlockType) -> Block:
-    """A new block of this type right after `block` in its column; the blocks below it move
-    down one place (one UPDATE however many)."""
+def block_after(block: Block, type_name: str, data: dict[str, Any]) -> Block:
+    """A new block of this type and data right after `block` in its column (a new block, or
+    a copy); the blocks below it move down one place (one UPDATE however many)."""
     db.session.execute(
         update(Block)
         .where(
@@ -72,8 +71,8 @@ def block_after(block: Block, kind: BlockType) -> Block:
         row_id=block.row_id,
         column=block.column,
         position=block.position + 1,
-        type=kind.name,
-        data=kind.defaults(),
+        type=type_name,
+        data=data,
     )
     db.session.add(new)
     db.session.flush()

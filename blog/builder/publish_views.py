@@ -57,6 +57,17 @@ def preview(page_id: int):
     return response
 
 
+@bp.get("/pages/<int:page_id>/actions")
+@require(any_role)
+def page_actions(page_id: int):
+    """The page's status and actions as they are now: after a change to a published page's
+    draft, whether readers get it yet ("Published, changes not yet live" and Update)."""
+    page = editable_page(page_id, with_content=True)
+    return respond(
+        fragment="builder/_page_actions.html", redirect_to=editor_url(page.id), page=page
+    )
+
+
 @bp.post("/pages/<int:page_id>/publish")
 @require(can_publish)
 def publish_page(page_id: int):

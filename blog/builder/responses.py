@@ -10,7 +10,7 @@ from flask import Response, url_for
 from blog.builder.draft import touch
 from blog.builder.loading import editable_page
 from blog.extensions import db
-from blog.htmx import respond
+from blog.htmx import is_htmx, respond
 from blog.models import Page
 
 EDITOR = "builder/editor.html"
@@ -45,3 +45,12 @@ def committed(page: Page, /, **answer: Any) -> Response:
     touch(page)
     db.session.commit()
     return respond(**answer)
+
+
+def answer_goes(response: Response, target: str, swap: str = "outerHTML") -> Response:
+    """Tell htmx where an answer goes when that is not the element that asked (a block's
+    toolbar posts from the block; a move answers its whole column)."""
+    if is_htmx():
+        response.headers["HX-Retarget"] = target
+        response.headers["HX-Reswap"] = swap
+    return response

@@ -1,6 +1,6 @@
 """Builder views for rows: add, change layout, move, duplicate, delete, drag-and-drop."""
 
-from flask import Response, render_template, request
+from flask import Response, abort, render_template, request
 from sqlalchemy import func, select, update
 
 from blog.auth.roles import any_role, require
@@ -10,6 +10,7 @@ from blog.builder.loading import editable_page, editable_row, no_room, rows_with
 from blog.builder.operation_log import recording
 from blog.builder.responses import (
     CHANGED_MEANWHILE,
+    answer_goes,
     committed,
     editor_url,
     refused,
@@ -23,6 +24,7 @@ from blog.content.layout import (
     moved,
 )
 from blog.extensions import db
+from blog.htmx import respond
 from blog.models import Block, Row
 from blog.models.pages import column_count
 from blog.numbers import posted_ids
@@ -108,18 +110,31 @@ def move_row(row_id: int):
     if row.id not in current:  # deleted meanwhile
         return _fresh_rows_instead(row.page_id)
     order = moved(current, row.id, direction)
+    if order == current:
+        # The button is disabled at either end; a stale page or a plain post still lands here.
+        return refused(
+            row.page_id,
+            f"This row is already {'first' if direction == 'up' else 'last'} on the page; "
+            f"it cannot move {direction}.",
+            fragment="builder/_row.html",
+            row=row,
+            at_top=direction == "up",
+            at_bottom=direction == "down",
+        )
     with recording(row.page, f"Row moved {direction}", rows=current):
         place_rows(order)
-    # The two rows that changed places, in their new order (none at either end of the page).
+    # The two rows that changed places, in their new order; the ends of the page can only
+    # have changed between these two.
     changed = [item for item, before in zip(order, current, strict=True) if item != before]
-    shown = changed or [row.id]
     return committed(
         row.page,
         fragment="builder/_rows_swapped.html",
         redirect_to=editor_url(row.page_id, f"row-{row.id}"),
         message=f"Row moved {direction}.",
-        neighbour_id=next((other for other in changed if other != row.id), None),
-        rows=lambda: rows_with_blocks(shown),
+        neighbour_id=next(other for other in changed if other != row.id),
+        rows=lambda: rows_with_blocks(changed),
+        first_row_id=order[0],
+        last_row_id=order[-1],
     )
 
 
@@ -138,7 +153,8 @@ def duplicate_row(row_id: int):
     """A copy of the row, with copies of its blocks, right after it."""
     row = editable_row(row_id)
     if full := no_room(row.page_id, rows=1, blocks=len(row.blocks)):
-        return refused(row.page_id, full)
+        # Nothing to add after the row (an empty answer in its place would remove it).
+        return answer_goes(refused(row.page_id, full), f"#row-{row.id}", "afterend")
     later = db.session.scalars(
         select(Row.id).where(Row.page_id == row.page_id, Row.position > row.position)
     ).all()
@@ -157,7 +173,7 @@ def duplicate_row(row_id: int):
         db.session.add(copy)
         db.session.flush()
         change.creates_rows(copy.id)
-    return committed(
+    answer = committed(
         row.page,
         fragment="builder/_row.html",
         redirect_to=editor_url(row.page_id, f"row-{copy.id}"),
@@ -165,6 +181,8 @@ def duplicate_row(row_id: int):
         row=copy,
         focus=True,
     )
+    # The toolbar posts from the row itself: the copy goes right after it.
+    return answer_goes(answer, f"#row-{row.id}", "afterend")
 
 
 @bp.route("/rows/<int:row_id>/delete", methods=["GET", "POST"])
@@ -185,6 +203,22 @@ def delete_row(row_id: int):
         row_id=row.id,
         page_id=row.page_id,
         operation_id=change.operation.id,
+    )
+
+
+@bp.get("/rows/<int:row_id>/columns/<int:column>/palette")
+@require(any_role)
+def column_palette(row_id: int, column: int):
+    """The block types a column can take ("Add block"), loaded when asked for."""
+    row = editable_row(row_id)
+    if not 0 <= column < row.column_count:
+        abort(404)
+    return respond(
+        fragment="builder/_palette.html",
+        redirect_to=editor_url(row.page_id, f"column-{row.id}-{column}", add=f"{row.id}-{column}"),
+        row=row,
+        column=column,
+        focus=True,
     )
 
 

@@ -245,7 +245,7 @@
     if (config.blockRequest === "leave") {
       // The block was removed: focus, if it was in the block, goes to its column's "Add
       // block" (focus the person moved elsewhere stays there).
-      var add = config.column && config.column.querySelector(".palette summary");
+      var add = config.column && config.column.querySelector(".add-block, .palette summary");
       var lost = !document.activeElement || document.activeElement === document.body;
       if (add && lost && !document.body.contains(form) && !xhr.responseText) {
         add.focus();

@@ -1,6 +1,7 @@
 /* The builder's small script: drag and drop with SortableJS, the aria-live announcements,
-   upload progress and size checks. Everything else is htmx attributes in the templates, and
-   every action also works as a plain form without this file. */
+   upload progress and size checks (canvas.js gives blocks their toolbars). Everything else
+   is htmx attributes in the templates, and every action also works as a plain form without
+   this file. */
 (function () {
   "use strict";
 

@@ -8,7 +8,14 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from helpers.builder_steps import add_block, column, log_in, rows, start_new_page
+from helpers.builder_steps import (
+    add_block,
+    column,
+    log_in,
+    rows,
+    start_new_page,
+    toolbar_control,
+)
 
 # What Chromium and htmx log when a request cannot reach the server at all.
 OFFLINE = ("ERR_INTERNET_DISCONNECTED", "htmx:sendError", "htmx:afterRequest")
@@ -158,6 +165,8 @@ def test_a_new_block_left_empty_disappears(page, make_user, how):
     if how == "Cancel":
         form.get_by_role("button", name="Cancel").click()
     elif how == "focus elsewhere":
+        # The Summary waits in Page settings: opening them already takes the focus away.
+        page.get_by_text("Page settings", exact=True).click()
         page.get_by_label("Summary", exact=True).click()
     else:
         if how == "typed then erased":
@@ -188,7 +197,7 @@ def test_an_autosave_someone_else_beat_shows_both_versions_and_keeps_the_typing(
     other = browser.new_context(base_url=live_server.url).new_page()
     log_in(other, "editor@example.com")
     other.goto(page.url.split("#")[0])
-    other.locator(f"#{block_id}").get_by_role("link", name="Edit").click()
+    toolbar_control(other.locator(f"#{block_id}"), "link", "Edit").click()
     _heading_text(other.locator(f"form#{block_id}")).fill("Their heading")
     expect(other.locator("#save-status")).to_have_text("Saved")
 

@@ -3,7 +3,15 @@
 import pytest
 from playwright.sync_api import expect
 
-from helpers.builder_steps import add_block, column, log_in, rows, save, start_new_page
+from helpers.builder_steps import (
+    add_block,
+    column,
+    log_in,
+    rows,
+    save,
+    start_new_page,
+    toolbar_control,
+)
 
 
 @pytest.fixture
@@ -30,8 +38,8 @@ def test_same_block_conflict_keeps_the_second_editors_text(page, second_tab, mak
     shared_id = first_column.get_by_role("article").first.get_attribute("id")
 
     # Both open the same block; the first saves, then the second.
-    page.locator(f"#{shared_id}").get_by_role("link", name="Edit").click()
-    second_tab.locator(f"#{shared_id}").get_by_role("link", name="Edit").click()
+    toolbar_control(page.locator(f"#{shared_id}"), "link", "Edit").click()
+    toolbar_control(second_tab.locator(f"#{shared_id}"), "link", "Edit").click()
     mine = page.locator(f"form#{shared_id}")
     mine.get_by_label("Text", exact=True).fill("Editor's words")
     save(mine)
@@ -64,8 +72,8 @@ def test_edits_to_different_blocks_both_land(page, second_tab, make_user):
     second_tab.goto(f"/builder/pages/{page_id}")
     one, two = (first_column.get_by_role("article").nth(i).get_attribute("id") for i in (0, 1))
 
-    page.locator(f"#{one}").get_by_role("link", name="Edit").click()
-    second_tab.locator(f"#{two}").get_by_role("link", name="Edit").click()
+    toolbar_control(page.locator(f"#{one}"), "link", "Edit").click()
+    toolbar_control(second_tab.locator(f"#{two}"), "link", "Edit").click()
     page.locator(f"form#{one}").get_by_label("Text", exact=True).fill("One, edited")
     second_tab.locator(f"form#{two}").get_by_label("Text", exact=True).fill("Two, edited")
     save(page.locator(f"form#{one}"))

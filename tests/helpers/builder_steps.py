@@ -59,9 +59,18 @@ def expect_block_texts(target_column: Locator, texts: list[str]) -> None:
     expect(target_column.locator(".block-preview")).to_have_text(texts)
 
 
+def toolbar_control(item: Locator, role: str, name: str) -> Locator:
+    """A control of a block's or row's toolbar, which shows while the pointer is over the
+    block or row: point at it first, as a person does."""
+    item.hover()
+    return item.get_by_role(role, name=name, exact=True)
+
+
 def drag(page: Page, handle: Locator, target: Locator, above: bool = True) -> None:
     """Drag by a handle with the mouse and drop near the top (or bottom) of target."""
     handle.scroll_into_view_if_needed()
+    # The handle shows while the pointer is over its block or row.
+    handle.locator("xpath=ancestor::*[@data-block-id or @data-row-id][1]").hover()
     start = handle.bounding_box()
     page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] / 2)
     page.mouse.down()

@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import nh3
@@ -31,6 +32,8 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 _markdown = MarkdownIt("commonmark", {"html": False})
 
 
+# The editor renders every block each time it opens: the same text gives the same HTML.
+@lru_cache(maxsize=4096)
 def markdown_html(markdown: str) -> Markup:
     """Markdown rendered as CommonMark without raw HTML, then sanitized by nh3: only known
     tags, only http, https and mailto links, and links marked nofollow."""
