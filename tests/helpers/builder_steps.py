@@ -19,6 +19,8 @@ def start_new_page(page: Page) -> int:
     """Press "New page" and return the new page's id from the editor's address."""
     page.get_by_role("button", name="New page").click()
     expect(page).to_have_url(re.compile(r"/builder/pages/\d+$"))
+    # A person acts once the editor has loaded: its scripts bind the fields' saves.
+    page.wait_for_load_state("load")
     return int(page.url.rsplit("/", 1)[1])
 
 
