@@ -8,7 +8,14 @@ from blog.builder import bp
 from blog.builder.draft import block_after, place_blocks
 from blog.builder.loading import column_blocks, editable_block, editable_row, no_room
 from blog.builder.operation_log import recording
-from blog.builder.responses import CHANGED_MEANWHILE, answer_goes, committed, editor_url, refused
+from blog.builder.responses import (
+    CHANGED_MEANWHILE,
+    already_at_the_end,
+    answer_goes,
+    committed,
+    editor_url,
+    refused,
+)
 from blog.content.layout import DIRECTIONS, OrderConflict, checked_order, moved
 from blog.extensions import db
 from blog.models import Block, Row, utcnow
@@ -105,15 +112,13 @@ def move_block(block_id: int):
         return answer_goes(conflict, f"#column-{row_id}-{column}")
     order = moved(current, block.id, direction)
     if order == current:
-        # The button is disabled at either end; a stale page or a plain post still lands here.
-        return refused(
+        return already_at_the_end(
             block.row.page_id,
-            f"This block is already {'first' if direction == 'up' else 'last'} in its column; "
-            f"it cannot move {direction}.",
+            "block",
+            "in its column",
+            direction,
             fragment="builder/_block.html",
             block=block,
-            at_top=direction == "up",
-            at_bottom=direction == "down",
         )
     with recording(block.row.page, f"Block moved {direction}", blocks=current):
         place_blocks(order, row_id, column)

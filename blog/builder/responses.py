@@ -54,3 +54,18 @@ def answer_goes(response: Response, target: str, swap: str = "outerHTML") -> Res
         response.headers["HX-Retarget"] = target
         response.headers["HX-Reswap"] = swap
     return response
+
+
+def already_at_the_end(
+    page_id: int, thing: str, place: str, direction: str, /, **answer: Any
+) -> Response:
+    """Refuse to move a block or row past the end of its column or page, answering `answer`'s
+    fragment as it is. Its button is disabled there: only a stale page or a plain form asks."""
+    end = "first" if direction == "up" else "last"
+    return refused(
+        page_id,
+        f"This {thing} is already {end} {place}; it cannot move {direction}.",
+        at_top=direction == "up",
+        at_bottom=direction == "down",
+        **answer,
+    )

@@ -10,6 +10,7 @@ from blog.builder.loading import editable_page, editable_row, no_room, rows_with
 from blog.builder.operation_log import recording
 from blog.builder.responses import (
     CHANGED_MEANWHILE,
+    already_at_the_end,
     answer_goes,
     committed,
     editor_url,
@@ -111,15 +112,8 @@ def move_row(row_id: int):
         return _fresh_rows_instead(row.page_id)
     order = moved(current, row.id, direction)
     if order == current:
-        # The button is disabled at either end; a stale page or a plain post still lands here.
-        return refused(
-            row.page_id,
-            f"This row is already {'first' if direction == 'up' else 'last'} on the page; "
-            f"it cannot move {direction}.",
-            fragment="builder/_row.html",
-            row=row,
-            at_top=direction == "up",
-            at_bottom=direction == "down",
+        return already_at_the_end(
+            row.page_id, "row", "on the page", direction, fragment="builder/_row.html", row=row
         )
     with recording(row.page, f"Row moved {direction}", rows=current):
         place_rows(order)
