@@ -1,6 +1,7 @@
 """Security headers on every response, and login throttling per account and per client."""
 
 import pytest
+from sqlalchemy import select
 from werkzeug.security import generate_password_hash
 
 from blog.auth.throttle import wait_in_words
@@ -197,3 +198,20 @@ def test_behind_a_proxy_only_the_proxy_forwards_headers(make_app, client_address
         environ_base={"REMOTE_ADDR": client_address},
     )
     assert ("Strict-Transport-Security" in response.headers) is https
+
+
+def test_a_new_password_makes_a_known_browser_a_stranger_again(throttled):
+    # A browser that logged in before the password changed (a lost laptop, say) is held to
+    # the account's limit like any other.
+    old_browser = throttled.test_client()
+    assert (
+        attempt(throttled, "editor@example.com", PASSWORD, "192.0.2.7", old_browser).status_code
+        == 303
+    )
+    with throttled.app_context():
+        editor = db.session.scalar(select(User).where(User.email == "editor@example.com"))
+        editor.password_hash = generate_password_hash(PASSWORD, "pbkdf2:sha256:1")
+        db.session.commit()
+    strangers_guess(throttled, "editor@example.com")
+    response = attempt(throttled, "editor@example.com", PASSWORD, "198.51.100.4", old_browser)
+    assert response.status_code == 429

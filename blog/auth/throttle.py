@@ -106,8 +106,14 @@ def _device_signer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.secret_key, salt="blog.auth.known-device")
 
 
-def _known_accounts() -> list[int]:
-    """The ids of the accounts that logged in from this browser, newest first."""
+def _mark(user: User) -> list:
+    """How the cookie names an account: its id and a digest of its security stamp, so a new
+    password (or a deactivation) makes every browser a stranger to it again."""
+    return [user.id, hashlib.sha256(user.security_stamp.encode()).hexdigest()[:12]]
+
+
+def _known_accounts() -> list[list]:
+    """The accounts that logged in from this browser, newest first, as _mark names them."""
     cookie = request.cookies.get(KNOWN_DEVICE_COOKIE)
     if not cookie:
         return []
@@ -116,18 +122,20 @@ def _known_accounts() -> list[int]:
         accounts = _device_signer().loads(cookie, max_age=max_age)
     except BadData:
         return []
-    return [item for item in accounts if type(item) is int] if isinstance(accounts, list) else []
+    return (
+        [item for item in accounts if isinstance(item, list)] if isinstance(accounts, list) else []
+    )
 
 
 def is_known_device(user: User | None) -> bool:
-    """True when this browser has logged into this account before."""
-    return user is not None and user.id in _known_accounts()
+    """True when this browser has logged into this account, with its current password."""
+    return user is not None and _mark(user) in _known_accounts()
 
 
 def remember_device(response: Response, user: User) -> None:
     """Mark this browser as one that logged into this account (a signed cookie, sent only
     to the login form)."""
-    accounts = [user.id, *(item for item in _known_accounts() if item != user.id)]
+    accounts = [_mark(user), *(item for item in _known_accounts() if item[:1] != [user.id])]
     days = current_app.config["LOGIN_KNOWN_DEVICE_DAYS"]
     response.set_cookie(
         KNOWN_DEVICE_COOKIE,
