@@ -9,6 +9,7 @@ from blog.extensions import db
 from blog.models import Comment, Page, Row, User
 from blog.publishing import publish
 
+from helpers.builder_pages import put_in_trash
 from helpers.request_races import second_meets_first
 from helpers.support import PASSWORD
 
@@ -195,3 +196,14 @@ def test_an_admins_change_waits_for_the_others_commit_on_postgresql(app, make_us
     admins, pages = take_each_others_rights(app, make_user, action, data, "COMMIT")
     assert len(admins) == 1
     assert [f"{admins[0]} is the last active admin" in page for page in pages].count(True) == 1
+
+
+def test_comments_of_a_page_in_the_trash_leave_the_queue_until_it_is_restored(app, auth, client):
+    auth.login_as("editor")
+    _pending_comments(app)
+    with app.app_context():
+        page_id = db.session.scalar(select(Page.id).where(Page.slug == "talk"))
+    put_in_trash(app, page_id)
+    assert "Comment number 0" not in client.get("/admin/comments").get_data(as_text=True)
+    client.post(f"/builder/trash/{page_id}/restore")
+    assert "Comment number 0" in client.get("/admin/comments").get_data(as_text=True)

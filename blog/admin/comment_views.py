@@ -19,13 +19,15 @@ QUEUE_SIZE = 100
 @bp.get("/comments")
 @require(can_moderate)
 def comments():
-    """Comments of one status (pending first), newest first."""
+    """Comments of one status (pending first), newest first, on pages not in the Trash."""
     status = request.args.get("status", "pending")
     if status not in COMMENT_STATUSES:
         status = "pending"
     queue = db.session.scalars(
         select(Comment)
-        .where(Comment.status == status)
+        .join(Comment.page)
+        # A page in the Trash takes its comments with it, until it is restored.
+        .where(Comment.status == status, Page.deleted_at.is_(None))
         .options(joinedload(Comment.page))
         .order_by(Comment.created_at.desc(), Comment.id.desc())
         .limit(QUEUE_SIZE)
