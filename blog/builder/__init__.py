@@ -11,6 +11,7 @@ from blog.publishing import changes_not_live
 bp = Blueprint("builder", __name__, url_prefix="/builder")
 
 
+@bp.app_template_global()
 def block_label(type_name: str) -> str:
     """A block type's label, or the stored type name itself when the type is unknown."""
     kind = REGISTRY.get(type_name)
@@ -22,7 +23,6 @@ def builder_template_names() -> dict:
     return {
         "LAYOUT_LABELS": LAYOUT_LABELS,
         "PageDetails": PageDetails,
-        "block_label": block_label,
         "can_delete_page": can_delete_page,
         "can_use_trash": can_use_trash,
         "changes_not_live": changes_not_live,
