@@ -135,10 +135,8 @@ def move_row(row_id: int):
 def _fresh_rows_instead(page_id: int) -> Response:
     """The 409 of a move whose row is gone: the page's rows as they are now, in place of
     the row list (the move button aims at its own row, which is no longer there)."""
-    response = refused(page_id, CHANGED_MEANWHILE, status=409, fragment="builder/_rows.html")
-    response.headers["HX-Retarget"] = "#rows"
-    response.headers["HX-Reswap"] = "outerHTML"
-    return response
+    conflict = refused(page_id, CHANGED_MEANWHILE, status=409, fragment="builder/_rows.html")
+    return answer_goes(conflict, "#rows")
 
 
 @bp.post("/rows/<int:row_id>/duplicate")

@@ -8,7 +8,7 @@ from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.loading import editable_page, rows_with_blocks
 from blog.builder.page_details import PageDetails
-from blog.builder.responses import committed, editor_url, refused
+from blog.builder.responses import answer_goes, committed, editor_url, refused
 from blog.builder.undo import CHANGED_SINCE, CHANGED_SINCE_REDO, Reversal, UndoRefused, redo, undo
 from blog.extensions import db
 from blog.htmx import is_htmx, refused_in_place
@@ -78,11 +78,11 @@ def _answer(page, reversal: Reversal, message: str) -> Response:
         answer.set_data("")
         answer.headers["HX-Refresh"] = "true"
     elif details:
-        _retarget(answer, "#page-details")
+        answer_goes(answer, "#page-details")
     elif shown_rows is None or len(shown_rows) != 1:
-        _retarget(answer, "#rows")
+        answer_goes(answer, "#rows")
     else:
-        _retarget(answer, f"#row-{shown_rows[0]}")
+        answer_goes(answer, f"#row-{shown_rows[0]}")
     return answer
 
 
@@ -92,11 +92,6 @@ def _fragment(shown_rows: list[int] | None, details: bool) -> str:
     if shown_rows is not None and len(shown_rows) == 1:
         return "builder/_rows_swapped.html"  # the one row, in place
     return "builder/_rows.html"
-
-
-def _retarget(answer: Response, target: str) -> None:
-    answer.headers["HX-Retarget"] = target
-    answer.headers["HX-Reswap"] = "outerHTML"
 
 
 def _rows_shown(reversal: Reversal) -> list[int] | None:
