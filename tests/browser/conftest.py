@@ -89,3 +89,11 @@ def page(browser, live_server, request):
     yield tab
     context.close()
     assert errors == [], f"the browser reported errors: {errors}"
+
+
+@pytest.fixture
+def no_js_page(browser, live_server):
+    """A fresh tab with JavaScript turned off: every action is a plain form."""
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    yield context.new_page()
+    context.close()

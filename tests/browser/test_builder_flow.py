@@ -1,13 +1,11 @@
 """A new editor builds a page in the browser with the mouse, and finds it all after reload."""
 
-import io
-
-from PIL import Image
 from playwright.sync_api import expect
 
 from helpers.builder_steps import (
     add_block,
     add_row,
+    choose_image,
     column,
     drag,
     expect_block_texts,
@@ -16,13 +14,6 @@ from helpers.builder_steps import (
     save,
     start_new_page,
 )
-
-
-def _png_bytes() -> bytes:
-    picture = Image.new("RGB", (640, 400), (40, 120, 200))
-    buffer = io.BytesIO()
-    picture.save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 def test_build_a_page_with_the_mouse_and_find_it_after_reload(page, make_user):
@@ -70,9 +61,7 @@ def test_build_a_page_with_the_mouse_and_find_it_after_reload(page, make_user):
 
     # Upload an image into the first column of the (now first) row.
     image = add_block(left, "Image")
-    image.get_by_label("Image", exact=True).set_input_files(
-        files=[{"name": "sky.png", "mimeType": "image/png", "buffer": _png_bytes()}]
-    )
+    choose_image(image, "sky.png")
     image.get_by_label("Alt text", exact=True).fill("A clear blue sky")
     save(image)
     expect(left.locator("img[alt='A clear blue sky']")).to_be_visible()

@@ -51,10 +51,9 @@ def test_build_and_reorder_with_the_keyboard_alone(page, make_user):
     expect_block_texts(column(rows(page).first, 0), ["Second", "First"])
 
 
-def test_build_and_reorder_without_javascript(browser, live_server, make_user):
+def test_build_and_reorder_without_javascript(no_js_page, make_user):
     make_user("editor")
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    page = context.new_page()
+    page = no_js_page
     log_in(page, "editor@example.com")
     start_new_page(page)
 
@@ -86,13 +85,11 @@ def test_build_and_reorder_without_javascript(browser, live_server, make_user):
 
     page.goto(page.url.split("?")[0])
     expect_block_texts(column(rows(page).last, 1), ["Beta", "Alpha"])
-    context.close()
 
 
-def test_cancel_without_javascript_removes_a_block_left_empty(browser, live_server, make_user):
+def test_cancel_without_javascript_removes_a_block_left_empty(no_js_page, make_user):
     make_user("editor")
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    page = context.new_page()
+    page = no_js_page
     log_in(page, "editor@example.com")
     start_new_page(page)
     first = column(rows(page).first, 0)
@@ -102,4 +99,3 @@ def test_cancel_without_javascript_removes_a_block_left_empty(browser, live_serv
 
     expect(first.locator("form.editing")).to_have_count(0)
     expect(first.locator("[data-block-id]")).to_have_count(0)
-    context.close()

@@ -2,17 +2,22 @@
 part of the page was deleted meanwhile, someone changed the page details first, or the image
 was refused. Nothing they typed or uploaded is lost."""
 
-import io
-
 import pytest
-from PIL import Image
 from playwright.sync_api import expect
 from sqlalchemy import delete
 
 from blog.extensions import db
 from blog.models import LoginSession, Row
 
-from helpers.builder_steps import add_block, column, log_in, rows, save, start_new_page
+from helpers.builder_steps import (
+    add_block,
+    choose_image,
+    column,
+    log_in,
+    rows,
+    save,
+    start_new_page,
+)
 
 
 def _end_every_session(live_server) -> None:
@@ -95,20 +100,12 @@ def test_a_stale_details_form_shows_the_conflict_and_keeps_the_typed_title(
     other.context.close()
 
 
-def _png() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (640, 400), (30, 110, 200)).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
 def test_an_image_refused_for_its_alt_text_is_kept_for_the_next_save(page, make_user):
     make_user("editor")
     log_in(page, "editor@example.com")
     start_new_page(page)
     form = add_block(column(rows(page).first, 0), "Image")
-    form.get_by_label("Image", exact=True).set_input_files(
-        files=[{"name": "sea.png", "mimeType": "image/png", "buffer": _png()}]
-    )
+    choose_image(form, "sea.png")
     form.get_by_role("button", name="Save").click()
     expect(form.locator(".field-error")).to_contain_text("Describe the image")
 

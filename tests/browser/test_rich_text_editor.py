@@ -164,10 +164,9 @@ def test_markdown_the_editor_cannot_show_stays_in_the_markdown_field(page, live_
     expect(form.get_by_role("toolbar")).to_have_count(0)
 
 
-def test_without_javascript_the_text_form_takes_markdown(browser, live_server, make_user):
+def test_without_javascript_the_text_form_takes_markdown(no_js_page, make_user):
     make_user("editor")
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    page = context.new_page()
+    page = no_js_page
     log_in(page, "editor@example.com")
     start_new_page(page)
     page.get_by_text("Add Row", exact=True).click()
@@ -181,7 +180,6 @@ def test_without_javascript_the_text_form_takes_markdown(browser, live_server, m
     form.get_by_role("button", name="Save").click()
     expect(target.locator(".block-preview em")).to_have_text("soft")
     expect(target.locator(".block-preview li")).to_have_text(["one", "two"])
-    context.close()
 
 
 def test_a_refused_save_shows_its_message_on_the_editor(page, make_user):

@@ -2,14 +2,12 @@
 it is stored, leaving with unsaved text asks first, a lost connection offers Retry, Ctrl+S
 saves now, Esc leaves the block, and a block left empty disappears."""
 
-import io
-
 import pytest
-from PIL import Image
 from playwright.sync_api import expect
 
 from helpers.builder_steps import (
     add_block,
+    choose_image,
     column,
     log_in,
     rows,
@@ -127,20 +125,12 @@ def test_control_s_keeps_the_browsers_save_dialog_away_and_saves(page, make_user
     expect(page.locator("#save-status")).to_have_text("Saved")
 
 
-def _png() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (320, 200), (200, 80, 40)).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
 def test_control_s_saves_a_chosen_image_which_waits_for_a_save(page, make_user):
     make_user("editor")
     log_in(page, "editor@example.com")
     start_new_page(page)
     form = add_block(column(rows(page).first, 0), "Image")
-    form.get_by_label("Image", exact=True).set_input_files(
-        files=[{"name": "dusk.png", "mimeType": "image/png", "buffer": _png()}]
-    )
+    choose_image(form, "dusk.png")
     form.get_by_label("Alt text", exact=True).fill("Dusk over the bay")
     form.get_by_label("Alt text", exact=True).press("Control+s")
     expect(page.locator(f"article#{form.get_attribute('id')} img")).to_have_attribute(

@@ -4,6 +4,7 @@ import re
 
 from playwright.sync_api import Locator, Page, expect
 
+from helpers.page_documents import png
 from helpers.support import PASSWORD
 
 
@@ -81,3 +82,11 @@ def drag(page: Page, handle: Locator, target: Locator, above: bool = True) -> No
     page.mouse.move(box["x"] + box["width"] / 2, y, steps=12)
     page.mouse.move(box["x"] + box["width"] / 2 + 1, y + (1 if above else -1), steps=3)
     page.mouse.up()
+
+
+def choose_image(form: Locator, name: str, size: tuple[int, int] = (640, 400)) -> None:
+    """Choose a one-colour PNG of this size in an image block's file field, as a person
+    picks a file."""
+    form.get_by_label("Image", exact=True).set_input_files(
+        files=[{"name": name, "mimeType": "image/png", "buffer": png(size, (40, 120, 200))}]
+    )
