@@ -4,7 +4,7 @@ from typing import Any
 
 from flask import current_app, has_request_context, render_template
 from markupsafe import Markup
-from sqlalchemy import delete, select, update
+from sqlalchemy import Select, delete, select, update
 
 from blog import search
 from blog.comments import CommentForm
@@ -92,12 +92,7 @@ def changes_not_live(page: Page) -> bool:
     page's rows, blocks and tags should be loaded."""
     if not page.is_published:
         return False
-    latest = db.session.scalar(
-        select(Revision.content)
-        .where(Revision.page_id == page.id)
-        .order_by(Revision.number.desc())
-        .limit(1)
-    )
+    latest = db.session.scalar(_newest_revision(page).with_only_columns(Revision.content))
     return not _is_live(page, latest, _published_content(page))
 
 
@@ -164,7 +159,12 @@ def _wait_for_other_publishing(page: Page) -> None:
 
 def _latest_revision(page: Page) -> Revision | None:
     """The page's newest revision (read after _wait_for_other_publishing, so it is final)."""
-    return db.session.scalar(
+    return db.session.scalar(_newest_revision(page))
+
+
+def _newest_revision(page: Page) -> Select:
+    """The query for the page's newest revision."""
+    return (
         select(Revision)
         .where(Revision.page_id == page.id)
         .order_by(Revision.number.desc())
