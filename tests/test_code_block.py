@@ -1,5 +1,9 @@
 """The code block: offered languages only, highlighting with classes at a bounded cost."""
 
+import subprocess
+import sys
+import textwrap
+
 import pytest
 
 from blog.content.blocks import block_type
@@ -46,6 +50,26 @@ def test_code_past_the_highlighting_budget_is_shown_plain_and_stays_plain():
     assert "count = count + 1" in plain and '<span class="n">' not in plain
     # Remembered: the same listing is shown plain at once, whatever the budget.
     assert code_html(costly, "python") == plain
+
+
+def test_the_app_compiles_the_offered_lexers_when_it_starts(tmp_path):
+    # In a process of its own: in this one, earlier tests may have compiled them already.
+    script = textwrap.dedent(f"""
+        from pygments.lexer import RegexLexer
+        from pygments.lexers import find_lexer_class_by_name
+        from blog import create_app
+        from blog.content.blocks.code import OFFERED_NAMES
+        classes = [find_lexer_class_by_name(name) for name in OFFERED_NAMES if name]
+        rule_based = [kind for kind in classes if issubclass(kind, RegexLexer)]
+        compiled = lambda: sum("_tokens" in kind.__dict__ for kind in rule_based)
+        before = compiled()
+        create_app({{"SQLALCHEMY_DATABASE_URI": "sqlite:///{tmp_path}/blog.db"}})
+        print(before, compiled(), len(rule_based))
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    before, after, rule_based = result.stdout.split()
+    assert (before, after) == ("0", rule_based) and int(rule_based) >= 9
 
 
 def test_empty_code_is_refused():

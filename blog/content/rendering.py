@@ -11,7 +11,7 @@ from typing import Any
 from flask import Flask, current_app, render_template
 from markupsafe import Markup
 
-from blog.content.blocks import REGISTRY, UnknownBlockType, block_type
+from blog.content.blocks import REGISTRY, UnknownBlockType, block_type, code
 
 WORDS_PER_MINUTE = 220
 
@@ -56,5 +56,7 @@ def reading_minutes(text: str) -> int:
 
 
 def init_app(app: Flask) -> None:
-    """Make render_block available to every template (the page body and the editor)."""
+    """Make render_block available to every template (the page body and the editor), and
+    compile the code lexers before the first request needs them."""
     app.jinja_env.globals["render_block"] = render_block
+    code.prepare_lexers()
