@@ -4,6 +4,9 @@ refused, "Add block" loaded when asked for, and at most 1 KB of HTML per block."
 
 import pytest
 
+from blog.extensions import db
+from blog.models import Block
+
 from helpers.builder_pages import (
     announcement,
     back_to_editor,
@@ -207,3 +210,16 @@ def test_the_editor_weighs_at_most_1_kb_of_html_per_block(app, auth, client):
     body = client.get(f"/builder/pages/{page.id}").get_data()
     assert len(parse_html(body.decode()).find_all("article", class_="builder-block")) == 100
     assert len(body) / 100 <= 1024, len(body)
+
+
+def test_a_block_changed_behind_the_editor_shows_its_new_content_when_reopened(app, auth, client):
+    """Previews are remembered between openings, by content: a change that bumps no version
+    (an import, a restore, a fix in the database) still shows."""
+    page = build_page(app, auth.login_as("author"), ("1", [[("text", {"markdown": "Before"})]]))
+    assert "Before" in client.get(f"/builder/pages/{page.id}").get_data(as_text=True)
+    with app.app_context():
+        block = db.session.get(Block, page.blocks[0][0][0])
+        block.data = {"markdown": "After"}
+        db.session.commit()
+    previews = _editor(client, page.id).find_all(class_="block-preview")
+    assert [preview.text.strip() for preview in previews] == ["After"]

@@ -3,6 +3,7 @@
 from flask import Blueprint, Flask
 
 from blog.auth.roles import can_delete_page, can_use_trash
+from blog.builder import previews
 from blog.builder.page_details import PageDetails
 from blog.content.blocks import REGISTRY, palette
 from blog.content.layout import LAYOUT_LABELS
@@ -16,6 +17,9 @@ def block_label(type_name: str) -> str:
     """A block type's label, or the stored type name itself when the type is unknown."""
     kind = REGISTRY.get(type_name)
     return kind.label if kind else type_name
+
+
+bp.add_app_template_global(previews.block_preview, "remembered_block_preview")
 
 
 @bp.context_processor

@@ -119,6 +119,15 @@ class Row(db.Model):
         """How many columns the row's layout has."""
         return column_count(self.layout)
 
+    @property
+    def columns(self) -> list[list["Block"]]:
+        """The row's blocks, one list per column of its layout, in order."""
+        columns: list[list[Block]] = [[] for _ in range(self.column_count)]
+        for block in self.blocks:
+            if block.column < len(columns):
+                columns[block.column].append(block)
+        return columns
+
 
 class Block(db.Model):
     """One piece of content in a column. Only type and data are stored here; the block
