@@ -6,6 +6,8 @@ from sqlalchemy import select
 from blog.extensions import db
 from blog.models import User
 
+from helpers.support import PASSWORD
+
 
 def _user(app, email):
     with app.app_context():
@@ -88,3 +90,49 @@ def test_the_last_active_admin_keeps_their_rights(app, runner, make_user, comman
     assert f"admin@example.com is the {message}" in result.output
     user = _user(app, "admin@example.com")
     assert (user.role, user.active) == ("admin", True)
+
+
+def test_reset_password_prints_a_link_that_sets_a_new_password(app, runner, client, make_user):
+    make_user("author", email="forgetful@example.com")
+    result = runner.invoke(args=["users", "reset-password", "Forgetful@Example.com"])
+    assert result.exit_code == 0, result.output
+    link = result.output.strip().splitlines()[-1]
+    path = "/" + link.split("://", 1)[1].split("/", 1)[1]
+    form = client.get(path)
+    assert form.status_code == 200
+    chosen = client.post(path, data={"password": "new password 456", "repeat": "new password 456"})
+    assert chosen.status_code == 303
+    user = _user(app, "forgetful@example.com")
+    assert user.check_password("new password 456") and not user.check_password(PASSWORD)
+    assert client.get(path).status_code == 404  # once only
+
+
+def test_reset_password_refuses_a_deactivated_or_unknown_user(app, runner, make_user):
+    make_user("author", email="gone@example.com", active=False)
+    result = runner.invoke(args=["users", "reset-password", "gone@example.com"])
+    assert result.exit_code != 0 and "reactivate them first" in result.output
+    result = runner.invoke(args=["users", "reset-password", "nobody@example.com"])
+    assert result.exit_code != 0 and "No user has the email nobody@example.com." in result.output
+
+
+def test_reactivate_lets_a_deactivated_user_log_in_again(app, runner, auth, make_user):
+    make_user("author", email="back@example.com", active=False)
+    assert auth.login("back@example.com", PASSWORD).status_code != 303
+    result = runner.invoke(args=["users", "reactivate", "back@example.com"])
+    assert result.exit_code == 0 and "back@example.com can log in again." in result.output
+    assert _user(app, "back@example.com").active
+    assert auth.login("back@example.com", PASSWORD).status_code == 303
+    again = runner.invoke(args=["users", "reactivate", "back@example.com"])
+    assert again.exit_code == 0 and "already active" in again.output
+
+
+def test_the_last_admin_cannot_be_deactivated_or_demoted_from_the_command_line(
+    app, runner, make_user
+):
+    make_user("admin", email="only@example.com")
+    deactivated = runner.invoke(args=["users", "deactivate", "only@example.com"])
+    demoted = runner.invoke(args=["users", "set-role", "only@example.com", "editor"])
+    assert deactivated.exit_code != 0 and "last active admin" in deactivated.output
+    assert demoted.exit_code != 0 and "last active admin" in demoted.output
+    user = _user(app, "only@example.com")
+    assert (user.active, user.role) == (True, "admin")

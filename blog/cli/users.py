@@ -1,4 +1,5 @@
-"""Flask commands `users create|list|set-role|deactivate`: the people who can log in."""
+"""Flask commands `users create|list|set-role|deactivate|reactivate|reset-password`: the
+people who can log in."""
 
 import secrets
 import sys
@@ -8,6 +9,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from blog.auth import accounts
+from blog.auth.invitations import INVITATION_DAYS, password_link
 from blog.extensions import db
 from blog.models import ROLES, User
 from blog.typed_text import typed_email
@@ -80,3 +82,29 @@ def deactivate(email: str) -> None:
             f"{user.email} is the last active admin and cannot be deactivated."
         )
     click.echo(f"{user.email} is deactivated.")
+
+
+@users_cli.command("reactivate")
+@click.argument("email")
+def reactivate(email: str) -> None:
+    """Let a deactivated user log in again (their old sessions and links stay ended)."""
+    user = _find_user(email)
+    if user.active:
+        click.echo(f"{user.email} is already active.")
+        return
+    accounts.reactivate(user)
+    click.echo(f"{user.email} can log in again.")
+
+
+@users_cli.command("reset-password")
+@click.argument("email")
+def reset_password(email: str) -> None:
+    """Print a one-time link for the user to choose a new password."""
+    user = _find_user(email)
+    if not user.active:
+        raise click.ClickException(f"{user.email} is deactivated; reactivate them first.")
+    click.echo(
+        f"Send {user.email} this one-time link to choose a new password (it works once, "
+        f"for {INVITATION_DAYS} days):"
+    )
+    click.echo(password_link(user))
