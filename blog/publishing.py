@@ -189,10 +189,14 @@ def restore(page: Page, revision: Revision) -> None:
     page.rows = rows_from_document(content["rows"])
 
 
-def rerender_all() -> int:
-    """Render every published revision's stored pages again (after a template change)."""
+def rerender_all(author: User | None = None) -> int:
+    """Render every published revision's stored pages again (after a template change), or
+    only those of `author` (after their name changed)."""
     count = 0
-    for page in db.session.scalars(select(Page).where(Page.published_revision_id.is_not(None))):
+    published = select(Page).where(Page.published_revision_id.is_not(None))
+    if author is not None:
+        published = published.where(Page.author_id == author.id)
+    for page in db.session.scalars(published):
         revision = page.published_revision
         revision.html = render_page(revision.content)
         revision.reader_html = reader_page(page, revision)

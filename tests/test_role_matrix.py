@@ -90,6 +90,12 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("account.end_session", "POST"): Expected(logged_in(303)),
     ("account.end_others", "POST"): Expected(logged_in(303)),
     ("account.form_token", "GET"): Expected(logged_in(200)),
+    ("account.change_name", "POST"): Expected(logged_in(303), form=lambda w: {"name": "Renamed"}),
+    # A wrong current password: refused for everyone, and nobody's password changes.
+    ("account.change_password", "POST"): Expected(
+        logged_in(422),
+        form=lambda w: {"current": "a wrong guess", "password": "x" * 12, "repeat": "x" * 12},
+    ),
     ("auth.set_password", "GET"): Expected(everyone(200)),
     ("auth.set_password", "POST"): Expected(
         everyone(422), form=lambda w: {"password": "long enough words", "repeat": "other words"}

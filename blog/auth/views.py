@@ -15,9 +15,10 @@ from flask import (
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import EmailField, PasswordField
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms.validators import DataRequired, Length
 
 from blog.auth import throttle
+from blog.auth.account_forms import SetPasswordForm
 from blog.auth.invitations import user_for_token
 from blog.auth.passwords import password_matches
 from blog.auth.sessions import end_session, start_session
@@ -83,15 +84,6 @@ def logout():
     end_session()
     flash("You are logged out.", "info")
     return redirect(url_for("public.index"), 303)
-
-
-class SetPasswordForm(FlaskForm):
-    password = PasswordField("Password", validators=[DataRequired(), Length(min=10, max=1024)])
-    repeat = PasswordField("Repeat password", validators=[DataRequired()])
-
-    def validate_repeat(self, field) -> None:
-        if field.data != self.password.data:
-            raise ValidationError("The two passwords differ.")
 
 
 @bp.route("/password/<token>", methods=["GET", "POST"])
