@@ -20,7 +20,7 @@ def _user(app, email):
 
 
 def _link(app, response) -> str:
-    """Read the one-time link out of the flashed message: it is at the site's address
+    """Read the one-time link out of the page that shows it: it is at the site's address
     (BLOG_BASE_URL); returns its path, for the test client."""
     base = re.escape(app.config["BLOG_BASE_URL"])
     return re.search(base + r"(/password/[\w.-]+)", response.get_data(as_text=True))[1]
@@ -207,3 +207,32 @@ def test_comments_of_a_page_in_the_trash_leave_the_queue_until_it_is_restored(ap
     assert "Comment number 0" not in client.get("/admin/comments").get_data(as_text=True)
     client.post(f"/builder/trash/{page_id}/restore")
     assert "Comment number 0" in client.get("/admin/comments").get_data(as_text=True)
+
+
+def test_the_link_is_shown_in_a_read_only_field_and_is_there_again_after_a_reload(
+    app, auth, client
+):
+    auth.login_as("admin")
+    answer = client.post(
+        "/admin/users", data={"email": "kim@example.com", "role": "author"}, follow_redirects=True
+    )
+    page = answer.get_data(as_text=True)
+    assert "Invited kim@example.com as author." in page
+    [field] = re.findall(r'<input id="password-link" type="text" value="([^"]+)" readonly', page)
+    assert _link(app, answer) in field
+    again = client.get(answer.request.path)  # the reload
+    assert again.status_code == 200 and "Invitation for kim@example.com" in again.get_data(
+        as_text=True
+    )
+    link = _link(app, again)
+    form = {"password": "a fine long password", "repeat": "a fine long password"}
+    assert app.test_client().post(link, data=form).status_code == 303
+
+
+def test_no_link_is_shown_for_a_deactivated_person(app, auth, client, make_user):
+    auth.login_as("admin")
+    user_id = make_user("author", active=False)
+    answer = client.get(f"/admin/users/{user_id}/password-link", follow_redirects=True)
+    page = answer.get_data(as_text=True)
+    assert "Reactivate author@example.com first." in page
+    assert "/password/" not in page

@@ -166,6 +166,7 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("admin.deactivate", "POST"): Expected(roles_only(303, "admin")),
     ("admin.reactivate", "POST"): Expected(roles_only(303, "admin")),
     ("admin.reset_password", "POST"): Expected(roles_only(303, "admin")),
+    ("admin.password_link_page", "GET"): Expected(roles_only(200, "admin")),
 }
 
 

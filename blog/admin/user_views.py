@@ -4,7 +4,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from blog.auth import accounts
-from blog.auth.invitations import password_link
+from blog.auth.invitations import INVITATION_DAYS, password_link
 from blog.auth.roles import can_manage_users, require
 from blog.extensions import db
 from blog.models import ROLES, User
@@ -41,10 +41,8 @@ def invite_user():
     user = User(email=email, name=name[:120], role=role)
     db.session.add(user)
     db.session.commit()
-    return _back(
-        f"Invited {email} as {role}. Send them this one-time link to choose a "
-        f"password: {password_link(user)}"
-    )
+    flash(f"Invited {email} as {role}.", "info")
+    return redirect(url_for("admin.password_link_page", user_id=user.id), 303)
 
 
 @bp.post("/users/<int:user_id>/role")
@@ -85,6 +83,21 @@ def reset_password(user_id: int):
     user = db.get_or_404(User, user_id)
     if not user.active:
         return _back(f"Reactivate {user.email} first.", "error")
-    return _back(
-        f"Send {user.email} this one-time link to choose a new password: {password_link(user)}"
+    return redirect(url_for("admin.password_link_page", user_id=user.id), 303)
+
+
+@bp.get("/users/<int:user_id>/password-link")
+@require(can_manage_users)
+def password_link_page(user_id: int):
+    """The person's one-time link to choose a password, in a field to copy from. A reload
+    shows a fresh link; every link works until one is used (see blog.auth.invitations)."""
+    user = db.get_or_404(User, user_id)
+    if not user.active:
+        return _back(f"Reactivate {user.email} first.", "error")
+    return render_template(
+        "admin/password_link.html",
+        user=user,
+        link=password_link(user),
+        days=INVITATION_DAYS,
+        invited=not user.password_hash,
     )
