@@ -241,3 +241,15 @@ def test_undo_of_a_move_into_a_column_someone_changed_since_is_refused(
     assert response.status_code == 409
     assert response.get_data(as_text=True) == "Someone else changed this since; nothing was undone."
     assert stored_state(app) == before
+
+
+def test_undo_of_a_move_into_the_next_row_in_place_answers_the_rows(app, auth, htmx):
+    page = _page(app, auth)
+    b = page.blocks[0][0][1]
+    _move(htmx, b, "down")
+    response = htmx.post(f"/builder/pages/{page.id}/undo")
+    rows = fragment(response)
+    assert announcement(response) == "Undone: Block moved to the next row."
+    first = rows.find(f"column-{page.rows[0]}-0")
+    assert f"block-{b}" in first.ids("builder-block")
+    assert outline(app, page.id)[:2] == [("1-1", [["A", "B"], ["C"]]), ("1-1", [["D"], ["E", "F"]])]
