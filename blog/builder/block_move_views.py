@@ -126,17 +126,17 @@ def _column_or_conflict(block: Block) -> list[int] | Response:
 def _neighbour_row(row: Row, direction: str) -> Row | None:
     """The row just above ("up") or below ("down") this one on its page, if any."""
     if direction == "up":
-        before = or_(
+        beyond = or_(
             Row.position < row.position, and_(Row.position == row.position, Row.id < row.id)
         )
         order = (Row.position.desc(), Row.id.desc())
     else:
-        before = or_(
+        beyond = or_(
             Row.position > row.position, and_(Row.position == row.position, Row.id > row.id)
         )
         order = (Row.position, Row.id)
     return db.session.scalar(
-        select(Row).where(Row.page_id == row.page_id, before).order_by(*order).limit(1)
+        select(Row).where(Row.page_id == row.page_id, beyond).order_by(*order).limit(1)
     )
 
 
