@@ -103,6 +103,10 @@ ROUTES = {
         "POST",
         lambda p: (f"/builder/blocks/{_block(p)}/move", {"direction": "down"}),
     ),
+    "move_block_to_column": (
+        "POST",
+        lambda p: (f"/builder/blocks/{_block(p)}/move-to-column", {"column": "next"}),
+    ),
 }
 POSTS = sorted(name for name, (method, _) in ROUTES.items() if method == "POST")
 PUBLISHED_ONLY = ("restore_revision", "unpublish_page")

@@ -152,7 +152,8 @@ def test_moving_a_block_past_an_end_is_refused_and_nothing_is_announced_as_moved
     response = htmx.post(f"/builder/blocks/{block}/move", data={"direction": direction})
     assert fragment(response, 422).id == f"block-{block}"
     assert announcement(response) == (
-        f"This block is already {word} in its column; it cannot move {direction}."
+        f"This block is already {word} in its column of the page's {word} row;"
+        f" it cannot move {direction}."
     )
     plain = client.post(f"/builder/blocks/{block}/move", data={"direction": direction})
     assert plain.status_code == 422

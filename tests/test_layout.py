@@ -8,7 +8,10 @@ from blog.content.layout import (
     LAYOUT_LABELS,
     OrderConflict,
     checked_order,
+    column_beside,
+    inserted,
     last_column_after_layout_change,
+    matching_column,
     moved,
 )
 from blog.models.pages import column_count
@@ -60,3 +63,22 @@ def test_blocks_of_a_vanishing_column_go_to_the_end_of_the_last_remaining_one():
     assert last_column_after_layout_change(blocks, "1-1") == [5, 2, 3, 4]
     assert last_column_after_layout_change(blocks, "1") == [1, 5, 2, 3, 4]
     assert last_column_after_layout_change(blocks, "1-1-1-1") == []
+
+
+@pytest.mark.parametrize(
+    "column, count, side, expected",
+    [(0, 2, "next", 1), (1, 2, "previous", 0), (0, 2, "previous", None), (1, 2, "next", None)]
+    + [(0, 1, "next", None), (2, 4, "sideways", None)],
+)
+def test_column_moves_stay_within_the_row(column, count, side, expected):
+    assert column_beside(column, count, side) == expected
+
+
+@pytest.mark.parametrize("column, count, expected", [(1, 3, 1), (3, 2, 1), (0, 1, 0)])
+def test_a_block_lands_in_the_matching_column_or_the_last_one(column, count, expected):
+    assert matching_column(column, count) == expected
+
+
+def test_a_block_keeps_its_place_in_a_column_or_goes_to_its_end():
+    assert inserted([1, 2, 3], 9, 1) == [1, 9, 2, 3]
+    assert inserted([1], 9, 4) == [1, 9]

@@ -132,6 +132,7 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("builder.duplicate_block", "POST"): Expected(page_editors(303)),
     ("builder.delete_block", "POST"): Expected(page_editors(303)),
     ("builder.move_block", "POST"): Expected(page_editors(303)),
+    ("builder.move_block_to_column", "POST"): Expected(page_editors(303)),
     ("builder.undo_delete_block", "POST"): Expected(
         page_editors(303), arguments=lambda w: {"block_id": w.deleted_block_id}
     ),

@@ -38,6 +38,7 @@ def init_app(app: Flask) -> None:
     # The view modules attach their routes to bp when imported.
     from blog.builder import (  # noqa: F401
         block_insert_views,
+        block_move_views,
         block_order_views,
         block_views,
         export_views,

@@ -1,6 +1,6 @@
-"""Builder views that arrange blocks: duplicate, delete and undo, move, and drag-and-drop."""
+"""Builder views that arrange blocks: duplicate, delete and undo, and drag-and-drop (the
+keyboard's moves are in block_move_views.py)."""
 
-from flask import request
 from sqlalchemy import select
 
 from blog.auth.roles import any_role, require
@@ -10,13 +10,12 @@ from blog.builder.loading import column_blocks, editable_block, editable_row, no
 from blog.builder.operation_log import recording
 from blog.builder.responses import (
     CHANGED_MEANWHILE,
-    already_at_the_end,
     answer_goes,
     committed,
     editor_url,
     refused,
 )
-from blog.content.layout import DIRECTIONS, OrderConflict, checked_order, moved
+from blog.content.layout import OrderConflict, checked_order
 from blog.extensions import db
 from blog.models import Block, Row, utcnow
 from blog.numbers import posted_ids
@@ -81,57 +80,6 @@ def undo_delete_block(block_id: int):
         block=block,
         focus=True,
     )
-
-
-@bp.post("/blocks/<int:block_id>/move")
-@require(any_role)
-def move_block(block_id: int):
-    """Move the block one place up or down in its column (the keyboard's drag and drop)."""
-    block = editable_block(block_id)
-    direction = request.form.get("direction", "")
-    if direction not in DIRECTIONS:
-        return refused(
-            block.row.page_id,
-            "Choose to move up or down.",
-            fragment="builder/_block.html",
-            block=block,
-        )
-    row_id, column = block.row_id, block.column
-    in_column = column_blocks(row_id, column)
-    current = [b.id for b in in_column]
-    if block.id not in current:  # someone dragged it elsewhere meanwhile
-        conflict = refused(
-            block.row.page_id,
-            CHANGED_MEANWHILE,
-            status=409,
-            fragment="builder/_column.html",
-            row=block.row,
-            column=column,
-            blocks=in_column,
-        )
-        return answer_goes(conflict, f"#column-{row_id}-{column}")
-    order = moved(current, block.id, direction)
-    if order == current:
-        return already_at_the_end(
-            block.row.page_id,
-            "block",
-            "in its column",
-            direction,
-            fragment="builder/_block.html",
-            block=block,
-        )
-    with recording(block.row.page, f"Block moved {direction}", blocks=current):
-        place_blocks(order, row_id, column)
-    answer = committed(
-        block.row.page,
-        fragment="builder/_column.html",
-        redirect_to=editor_url(block.row.page_id, f"block-{block.id}"),
-        message=f"Block moved {direction}.",
-        row=block.row,
-        column=column,
-        blocks=lambda: column_blocks(row_id, column),
-    )
-    return answer_goes(answer, f"#column-{row_id}-{column}")
 
 
 @bp.post("/rows/<int:row_id>/columns/<int:column>/order")

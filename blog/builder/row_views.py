@@ -6,6 +6,7 @@ from sqlalchemy import func, select, update
 from blog.auth.roles import any_role, require
 from blog.builder import bp
 from blog.builder.draft import place_blocks, place_rows
+from blog.builder.layout_memory import LAYOUT_CHANGED, columns_after_layout_change
 from blog.builder.loading import editable_page, editable_row, no_room, rows_with_blocks
 from blog.builder.operation_log import recording
 from blog.builder.responses import (
@@ -21,13 +22,11 @@ from blog.content.layout import (
     LAYOUT_LABELS,
     OrderConflict,
     checked_order,
-    last_column_after_layout_change,
     moved,
 )
 from blog.extensions import db
 from blog.htmx import respond
 from blog.models import Block, Row
-from blog.models.pages import column_count
 from blog.numbers import posted_ids
 
 
@@ -67,15 +66,16 @@ def add_row(page_id: int):
 @bp.post("/rows/<int:row_id>/layout")
 @require(any_role)
 def change_layout(row_id: int):
-    """Change a row's columns; blocks of columns that go away move to the last one left."""
+    """Change a row's columns; blocks of columns that go away move to the last one left,
+    and go back to their columns when the row gets them again (layout_memory.py)."""
     row = editable_row(row_id)
     layout, refusal = _chosen_layout(row.page_id)
     if refusal:
         return refusal
-    merged = last_column_after_layout_change([(b.id, b.column) for b in row.blocks], layout)
-    with recording(row.page, "Layout changed", rows=[row.id], whole_rows=[row.id]):
-        if merged:
-            place_blocks(merged, row.id, column_count(layout) - 1)
+    moving = columns_after_layout_change(row, layout)
+    with recording(row.page, LAYOUT_CHANGED, rows=[row.id], whole_rows=[row.id]):
+        for column, order in moving.items():
+            place_blocks(order, row.id, column)
         row.layout = layout
     return committed(
         row.page,

@@ -63,3 +63,46 @@ def last_column_after_layout_change(
     if not arriving:
         return []
     return [block_id for block_id, column in blocks if column == last] + arriving
+
+
+# Moves between columns stay within the block's row: "previous" and "next" column.
+SIDES = ("previous", "next")
+
+
+def column_beside(column: int, count: int, side: str) -> int | None:
+    """The column before ("previous") or after ("next") `column` in a row of `count`
+    columns; None past either end of the row."""
+    target = column - 1 if side == "previous" else column + 1
+    if side not in SIDES or not 0 <= target < count:
+        return None
+    return target
+
+
+def matching_column(column: int, count: int) -> int:
+    """Where a block from `column` lands in a neighbouring row of `count` columns: the same
+    column, or that row's last one when it has fewer."""
+    return min(column, count - 1)
+
+
+def inserted(ids: Sequence[int], item: int, index: int) -> list[int]:
+    """The order with `item` put in at `index` (at the end when `index` is past it)."""
+    order = list(ids)
+    order.insert(min(index, len(order)), item)
+    return order
+
+
+def columns_given_back(
+    merges: Sequence[tuple[int, int, int]], columns: dict[int, int], old_count: int, new_count: int
+) -> dict[int, int]:
+    """Where blocks go back to when a row grows from `old_count` to `new_count` columns.
+    `merges` are (block id, column it came from, column it was merged into) as earlier
+    layout changes recorded them, newest first; `columns` is each live block's column now.
+    A block goes back to a column the change creates when it is still in the column it was
+    merged into; merges older than that are followed on from there (3 to 2 to 1 and back to
+    3 gives each block its first column again). Returns block id to its new column."""
+    now = dict(columns)
+    back: dict[int, int] = {}
+    for block_id, came_from, merged_into in merges:
+        if old_count <= came_from < new_count and now.get(block_id) == merged_into:
+            now[block_id] = back[block_id] = came_from
+    return back

@@ -23,14 +23,18 @@
     // Ids as the server once gave them: htmx keeps focus on a button of the same id.
     toolbar.querySelector(".move-up").id = block.id + "-up";
     toolbar.querySelector(".move-down").id = block.id + "-down";
+    toolbar.querySelector(".move-previous-column").id = block.id + "-previous-column";
+    toolbar.querySelector(".move-next-column").id = block.id + "-next-column";
     toolbar.insertBefore(edit, toolbar.children[1]);
     block.insertBefore(toolbar, block.firstChild);
     htmx.process(toolbar);
   }
 
-  // Moves that cannot happen are disabled: "Move up" on the first block of a column and on
-  // the first row, "Move down" on the last. Kept true after every swap and drop (aria-
-  // disabled, not disabled, so focus stays on a button that has just reached an end).
+  // Moves that cannot happen are disabled: "Move up" on the first block of a column of the
+  // page's first row (elsewhere it goes on into the row above), "Move down" on the last
+  // block of a column of the last row, column moves at the ends of a row, and row moves at
+  // the ends of the page. Kept true after every swap and drop (aria-disabled, not disabled,
+  // so focus stays on a button that has just reached an end).
   function markEnd(button, atEnd) {
     if (!button) return;
     if (atEnd) button.setAttribute("aria-disabled", "true");
@@ -38,17 +42,21 @@
   }
 
   function markEnds() {
-    document.querySelectorAll(".column-blocks").forEach(function (list) {
-      var blocks = list.querySelectorAll(":scope > [data-block-id]");
-      blocks.forEach(function (block, index) {
-        markEnd(block.querySelector(".move-up"), index === 0);
-        markEnd(block.querySelector(".move-down"), index === blocks.length - 1);
-      });
-    });
     var rows = document.querySelectorAll("#rows > .builder-row");
-    rows.forEach(function (row, index) {
-      markEnd(document.getElementById(row.id + "-up"), index === 0);
-      markEnd(document.getElementById(row.id + "-down"), index === rows.length - 1);
+    rows.forEach(function (row, rowIndex) {
+      var columns = row.querySelectorAll(".builder-column");
+      columns.forEach(function (column, columnIndex) {
+        var blocks = column.querySelectorAll(".column-blocks > [data-block-id]");
+        blocks.forEach(function (block, index) {
+          markEnd(block.querySelector(".move-up"), index === 0 && rowIndex === 0);
+          markEnd(block.querySelector(".move-down"),
+                  index === blocks.length - 1 && rowIndex === rows.length - 1);
+          markEnd(block.querySelector(".move-previous-column"), columnIndex === 0);
+          markEnd(block.querySelector(".move-next-column"), columnIndex === columns.length - 1);
+        });
+      });
+      markEnd(document.getElementById(row.id + "-up"), rowIndex === 0);
+      markEnd(document.getElementById(row.id + "-down"), rowIndex === rows.length - 1);
     });
   }
 

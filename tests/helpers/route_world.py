@@ -231,6 +231,7 @@ SENSIBLE_FORMS: dict[str, Callable[[World], dict[str, Any]]] = {
     "builder.order_blocks": lambda w: {"block": list(reversed(w.column_block_ids))},
     "builder.save_block": lambda w: {"text": "Changed", "level": "3", "version": "1"},
     "builder.move_block": lambda w: {"direction": "down"},
+    "builder.move_block_to_column": lambda w: {"column": "next"},
     "admin.moderate": lambda w: {"action": "approve", "comment": [w.comment_id]},
     "admin.invite_user": lambda w: {"email": f"invited{w.page_id}@example.com", "role": "author"},
     "admin.change_role": lambda w: {"role": "admin"},
