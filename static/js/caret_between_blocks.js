@@ -13,7 +13,6 @@
   if (!window.htmx) return;
 
   var FIELDS = ".rich-text-content, textarea:not([hidden]), input[type=text], input[type=url], input:not([type])";
-  var title = document.getElementById("page-title");
   // A block being opened, and where its caret goes once it is: "start" or "end".
   var opening = null;
 
@@ -105,6 +104,8 @@
       enter(next, up ? "end" : "start");
       return true;
     }
+    // The title is looked up each time: saving the page's details swaps it for a new one.
+    var title = document.getElementById("page-title");
     if (up && title) {
       placeCaret(title, "end");
       return true;
@@ -135,7 +136,7 @@
     if (event.defaultPrevented || event.isComposing || event.shiftKey || event.altKey ||
         event.ctrlKey || event.metaKey) return;
     var field = event.target;
-    if (title && field === title) {
+    if (field.id === "page-title") {
       var toFirst = event.key === "Enter" ||
         (event.key === "ArrowDown" && blocks().length > 0);
       if (!toFirst) return;
