@@ -67,3 +67,18 @@ def test_enter_in_the_title_of_an_empty_page_starts_a_text_block(page, make_user
     page.reload()
     expect(page.get_by_label("Title")).to_have_value("Leek soup")
     expect(column(rows(page).first, 0).locator(".block-preview")).to_have_text(["Wash the leeks."])
+
+
+def test_enter_in_the_title_goes_into_the_first_block(page, live_server, make_user):
+    author = make_user("editor")
+    built = build_page(live_server.app, author, ("1", [["Soup", BELOW]]))
+    log_in(page, "editor@example.com")
+    page.goto(f"/builder/pages/{built.id}")
+    page.get_by_label("Title").click()
+    page.keyboard.press("Enter")
+    heading = page.locator(f"form#block-{built.blocks[0][0][0]}")
+    field = heading.get_by_label("Text", exact=True)
+    expect(field).to_be_focused()
+    page.keyboard.type("Leek ")  # the caret is at the heading's start
+    expect(field).to_have_value("Leek Soup")
+    expect(page.locator("form.editing")).to_have_count(1)  # no new block was started
