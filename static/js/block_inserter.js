@@ -182,10 +182,12 @@
     if (option && current.element.contains(option)) insert(option);
   });
 
-  // Focus leaving the inserter closes it (nothing is inserted).
+  // Focus leaving the inserter closes it (nothing is inserted); to the "+" that opened it,
+  // the "+" itself closes it on its click.
   document.addEventListener("focusout", function (event) {
     if (!current || !current.element.contains(event.target)) return;
-    if (event.relatedTarget && current.element.contains(event.relatedTarget)) return;
+    var to = event.relatedTarget;
+    if (to && (current.element.contains(to) || to === current.opener)) return;
     close(false);
   });
 

@@ -127,6 +127,21 @@ def test_the_plus_under_a_block_inserts_exactly_there(page, live_server, make_us
     )
 
 
+def test_the_plus_opens_and_closes_the_inserter_on_a_click(page, live_server, make_user):
+    author = make_user("editor")
+    built = build_page(live_server.app, author, ("1", [["First"]]))
+    log_in(page, "editor@example.com")
+    page.goto(f"/builder/pages/{built.id}")
+    block = page.locator(f"#block-{built.blocks[0][0][0]}")
+    block.hover()
+    plus = block.get_by_role("button", name="Add block here")
+    plus.click()
+    expect(_inserter(page)).to_be_focused()
+    plus.click()
+    expect(_inserter(page)).to_have_count(0)
+    expect(plus).to_have_attribute("aria-expanded", "false")
+
+
 def test_the_plus_without_javascript_shows_the_types_there(no_js_page, live_server, make_user):
     author = make_user("editor")
     built = build_page(live_server.app, author, ("1", [["First", "Third"]]))
