@@ -69,13 +69,17 @@ def new_page():
 def editor(page_id: int):
     """The editor: page details, the rows with their blocks, and the page's actions. Blocks
     named by `?edit=` open as forms, and a column named by `?add=` shows its block types
-    (how "Edit" and "Add block" work without JavaScript)."""
+    (how "Edit" and "Add block" work without JavaScript), and `?after=` shows the block types
+    right after that block (its "+")."""
     page = editable_page(page_id, with_content=True)
     editing = set(whole_numbers(request.args.getlist("edit")))
     forms = {b.id: BlockForm.of(b) for row in page.rows for b in row.blocks if b.id in editing}
     # `?add=<row id>-<column>`: that column's "Add block" opened (without JavaScript).
     adding = whole_numbers(request.args.get("add", "").split("-", 1))
-    return render_template("builder/editor.html", page=page, forms=forms, adding=adding)
+    insert_after = next(iter(whole_numbers([request.args.get("after", "")])), None)
+    return render_template(
+        "builder/editor.html", page=page, forms=forms, adding=adding, insert_after=insert_after
+    )
 
 
 @bp.post("/pages/<int:page_id>/details")

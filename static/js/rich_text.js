@@ -14,6 +14,15 @@
   if (!PM || !RichText || !window.htmx) return;
 
   var editors = 0;
+  // Each editor's view by its editable element: the inserter ("/") and the arrow keys
+  // between blocks (block_inserter.js, caret_between_blocks.js) ask for it.
+  var views = new WeakMap();
+
+  /* The rich-text view an element is in, or null. */
+  RichText.viewOf = function (element) {
+    var editable = element && element.closest ? element.closest(".rich-text-content") : null;
+    return editable ? views.get(editable) || null : null;
+  };
 
   function keys(schema, commands, openLink) {
     var hardBreak = PM.chainCommands(PM.exitCode, function (state, dispatch) {
@@ -102,6 +111,7 @@
         if (toolbar) toolbar.update(view.state);
       }
     });
+    views.set(view.dom, view);
     link = RichText.makeLinkDialog(view, idBase);
     toolbar = RichText.makeToolbar(view, label ? label.textContent.trim() : "Text", openLink);
     toolbar.update(view.state);
