@@ -76,7 +76,7 @@ def take_checkpoint(page_id: int, person_id: int | None, reason: str) -> int | N
             .order_by(Checkpoint.id.desc())
             .limit(1)
         )
-        if newest == content:
+        if newest is not None and _same_draft(newest, content):
             return None
         stored = db.session.execute(
             insert(Checkpoint).values(
@@ -85,6 +85,12 @@ def take_checkpoint(page_id: int, person_id: int | None, reason: str) -> int | N
         )
         _forget_the_oldest(page_id)
     return stored.inserted_primary_key[0]
+
+
+def _same_draft(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    """The same draft, whether or not the page was published meanwhile (a restore does not
+    bring the status back, so it is not worth a checkpoint of its own)."""
+    return {**one, "status": None} == {**other, "status": None}
 
 
 def checkpoint_if_due(page: Page, person_id: int) -> int | None:

@@ -10,6 +10,10 @@ from typing import Any
 
 # A piece of compared text: ("same" | "added" | "removed", its text).
 Piece = tuple[str, str]
+# A block and where it is ("Row 2, column 1").
+Placed = tuple[str, dict[str, Any]]
+# How alike (0 to 1) two blocks' words must be for one to be the other, changed.
+SAME_BLOCK_LIKENESS = 0.5
 # The page's details a restore brings back (the slug is not: it is the page's address).
 DETAILS = (("title", "Title"), ("summary", "Summary"), ("tags", "Tags"))
 
@@ -48,6 +52,8 @@ class Comparison:
 
     def summary(self) -> str:
         """How much changed, in words: "3 blocks changed: 2 added, 1 removed"."""
+        if self.unchanged:
+            return "Nothing changed"
         counts = {kind: 0 for kind in ("added", "changed", "removed")}
         for block in self.blocks:
             counts[block.kind] += 1
@@ -118,7 +124,7 @@ def _layouts(older: dict[str, Any], newer: dict[str, Any]) -> tuple[list[str], l
     return None if was == now else (was, now)
 
 
-def _reading_order(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+def _reading_order(document: dict[str, Any]) -> list[Placed]:
     """Each block with where it is ("Row 2, column 1"), row by row, column by column."""
     found = []
     for row_number, row in enumerate(document.get("rows", []), start=1):
@@ -131,28 +137,47 @@ def _key(block: dict[str, Any]) -> str:
     return json.dumps([block["type"], block["data"]], sort_keys=True)
 
 
-def _blocks(
-    older: list[tuple[str, dict[str, Any]]], newer: list[tuple[str, dict[str, Any]]]
-) -> list[BlockChange]:
+def _blocks(older: list[Placed], newer: list[Placed]) -> list[BlockChange]:
     changes: list[BlockChange] = []
     matcher = SequenceMatcher(
         None, [_key(b) for _, b in older], [_key(b) for _, b in newer], autojunk=False
     )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        was, now = older[i1:i2], newer[j1:j2]
-        for index in range(max(len(was), len(now))):
-            old = was[index] if index < len(was) else None
-            new = now[index] if index < len(now) else None
-            if old and new and old[1]["type"] == new[1]["type"]:
-                changes.append(_changed(old[1], *new))
-                continue
-            if old:
-                changes.append(_whole("removed", *old))
-            if new:
-                changes.append(_whole("added", *new))
+        if tag != "equal":
+            changes += _paired(older[i1:i2], newer[j1:j2])
     return changes
+
+
+def _paired(was: list[Placed], now: list[Placed]) -> list[BlockChange]:
+    """The changes between two runs of blocks that differ: each older block is "changed"
+    into the most alike newer block of its type after the last one paired (any such block
+    when the runs are one block each), else "removed"; newer blocks left are "added"."""
+    changes: list[BlockChange] = []
+    start = 0
+    for old_where, old in was:
+        alike = [
+            (_likeness(old, new), index)
+            for index, (_, new) in enumerate(now[start:], start=start)
+            if new["type"] == old["type"]
+        ]
+        best = max(alike, default=(0.0, None), key=lambda pair: pair[0])
+        one_each = len(was) == len(now) == 1
+        if best[1] is None or (best[0] < SAME_BLOCK_LIKENESS and not one_each):
+            changes.append(_whole("removed", old_where, old))
+            continue
+        changes += [_whole("added", *placed) for placed in now[start : best[1]]]
+        changes.append(_changed(old, *now[best[1]]))
+        start = best[1] + 1
+    changes += [_whole("added", *placed) for placed in now[start:]]
+    return changes
+
+
+def _likeness(old: dict[str, Any], new: dict[str, Any]) -> float:
+    """How alike two blocks' words are, from 0 to 1."""
+    words = [
+        " ".join(v for v in block["data"].values() if isinstance(v, str)) for block in (old, new)
+    ]
+    return SequenceMatcher(None, *words, autojunk=False).ratio()
 
 
 def _changed(old: dict[str, Any], where: str, new: dict[str, Any]) -> BlockChange:
