@@ -133,3 +133,10 @@ def test_an_unpublished_page_without_checkpoints_has_an_empty_history(app, auth,
     page = build_page(app, auth.login_as("author"))
     html = _html(client.get(f"/builder/pages/{page.id}/history"))
     assert "This page has no history yet" in html
+
+
+def test_the_drafts_own_preview_is_not_indexed_either(app, auth, client):
+    page = build_page(app, auth.login_as("author"))
+    response = client.get(f"/builder/pages/{page.id}/preview")
+    assert response.headers["X-Robots-Tag"] == "noindex"
+    assert '<meta name="robots" content="noindex">' in _html(response)

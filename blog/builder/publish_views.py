@@ -51,6 +51,7 @@ def preview(page_id: int):
     )
     response = make_response(html)
     response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Robots-Tag"] = "noindex"
     return response
 
 
