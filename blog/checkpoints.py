@@ -101,7 +101,7 @@ def checkpoint_if_due(page: Page, person_id: int) -> int | None:
         last = db.session.scalar(
             select(func.max(Checkpoint.created_at)).where(Checkpoint.page_id == page.id)
         )
-    since = last or page.created_at
+        since = last or page.created_at
     if utcnow() - since < timedelta(minutes=current_app.config["CHECKPOINT_MINUTES"]):
         return None
     return take_checkpoint(page.id, person_id, "editing")

@@ -4,10 +4,14 @@ same, and a page keeps at most CHECKPOINTS_KEPT_PER_PAGE of them."""
 
 import pytest
 
+from blog.checkpoints import draft_document
 from blog.config import ConfigError, config_from_environment
-from blog.models import CHECKPOINTS_KEPT_PER_PAGE
+from blog.content.document import page_document
+from blog.content.tags import tags_named
+from blog.extensions import db
+from blog.models import CHECKPOINTS_KEPT_PER_PAGE, Page
 
-from helpers.builder_pages import build_page
+from helpers.builder_pages import build_page, mark_deleted
 from helpers.checkpoints import block_texts, checkpoint_ids, checkpoints_of, minutes_pass
 
 
@@ -88,3 +92,15 @@ def test_checkpoint_minutes_come_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("BLOG_CHECKPOINT_MINUTES", "ten")
     with pytest.raises(ConfigError, match="BLOG_CHECKPOINT_MINUTES must be a whole number"):
         config_from_environment(tmp_path)
+
+
+def test_a_checkpoint_holds_the_draft_as_its_export_document_does(app, make_user):
+    rows = [("1-2", [["A", "B"], ["C"]]), ("1", [["D", "Deleted"]])]
+    page = build_page(app, make_user("author"), *rows)
+    mark_deleted(app, page.blocks[1][0][1])
+    with app.app_context():
+        db.session.get(Page, page.id).tags = tags_named(["Zucchini", "Apple"])
+        db.session.commit()
+        stored = db.session.get(Page, page.id)
+        assert draft_document(page.id) == page_document(stored, with_ids=True)
+        assert [len(row["columns"]) for row in draft_document(page.id)["rows"]] == [2, 1]
