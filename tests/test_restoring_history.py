@@ -88,6 +88,6 @@ def test_restoring_says_where_the_replaced_draft_is(app, auth, client):
     response = client.post(f"/builder/pages/{page.id}/revisions/1/restore")
     editor = parse_html(client.get(response.headers["Location"]).get_data(as_text=True))
     flashes = [element.text for element in editor.find_all(class_="flash")]
-    assert "Revision 1 is the draft again; the draft it replaced is kept in History." in " ".join(
-        flashes
-    )
+    said = " ".join(flashes)
+    assert "Revision 1 is the draft again; the draft it replaced is kept in History" in said
+    assert "Undo puts it back" in said

@@ -43,6 +43,7 @@ class HistoryEntry:
 
     @property
     def tag_names(self) -> list[str]:
+        """The tags the entry's page had, by name."""
         return list(self.content.get("tags", []))
 
 

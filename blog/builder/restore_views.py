@@ -50,7 +50,7 @@ def _restore(page: Page, entry: HistoryEntry):
     back = editor_url(page.id)
     db.session.commit()
     message = (
-        f"{entry.name} is the draft again; the draft it replaced is kept in History. "
-        "Publish to show it to readers, or Undo to go back."
+        f"{entry.name} is the draft again; the draft it replaced is kept in History, and "
+        "Undo puts it back. Readers see no change until the next Publish."
     )
     return respond(navigate_to=back, message=message)
