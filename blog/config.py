@@ -172,6 +172,8 @@ def config_from_environment(instance_path: Path) -> dict:
         "UPLOAD_RATE_LIMIT_PER_PERSON": os.environ.get(
             "BLOG_UPLOADS_PER_PERSON", "10 per minute; 100 per hour"
         ),
+        # A draft checkpoint is taken with the first change this long after the last one.
+        "CHECKPOINT_MINUTES": _whole_number("BLOG_CHECKPOINT_MINUTES", 10),
         "MEDIA_DIR": os.environ.get("BLOG_MEDIA_DIR", str(instance_path / "media")),
         "MAX_UPLOAD_BYTES": max_upload_mb * 1024 * 1024,
         # Room for the form fields that come with an upload of the largest allowed image.

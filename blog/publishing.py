@@ -7,11 +7,13 @@ from markupsafe import Markup
 from sqlalchemy import Select, delete, select, update
 
 from blog import search
+from blog.checkpoints import take_checkpoint
 from blog.comments import CommentForm
 from blog.content.document import page_document, rows_from_document
 from blog.content.document_export import picture_references
 from blog.content.document_import import import_page
 from blog.content.rendering import plain_text, reading_minutes, render_page
+from blog.content.tags import tags_named
 from blog.extensions import db
 from blog.models import FormerAddress, Media, Page, Revision, Row, User, utcnow
 
@@ -61,6 +63,7 @@ def publish(page: Page, user: User | None) -> Revision:
     latest = _latest_revision(page)
     if latest is not None and _is_live(page, latest.content, content):
         return latest
+    take_checkpoint(page.id, user.id if user is not None else None, "publish")
     text = plain_text(content)
     number = (latest.number if latest is not None else 0) + 1
     revision = Revision(
@@ -178,12 +181,12 @@ def unpublish(page: Page) -> None:
     search.unindex_page(page.id)
 
 
-def restore(page: Page, revision: Revision) -> None:
-    """Make a revision the draft again (title, summary, tags, rows). Readers keep getting
-    the published revision until the next Publish."""
-    content = revision.content
+def restore(page: Page, content: dict[str, Any]) -> None:
+    """Make a document of the page (a revision's or a checkpoint's content) its draft again:
+    title, summary, tags and rows; the slug stays. Readers keep getting the published
+    revision until the next Publish."""
     page.title, page.summary = content["title"], content.get("summary", "")
-    page.tags = list(revision.tags)
+    page.tags = tags_named(content.get("tags", []))
     db.session.execute(db.delete(Row).where(Row.page_id == page.id))
     db.session.expire(page, ["rows"])
     page.rows = rows_from_document(content["rows"])

@@ -2,10 +2,14 @@
 and no post gets through without the CSRF token."""
 
 import json
+from dataclasses import dataclass
 
 import pytest
+from sqlalchemy import func, select
 
 from blog import create_app
+from blog.extensions import db
+from blog.models import Checkpoint
 
 from helpers.builder_pages import (
     BuiltPage,
@@ -57,7 +61,29 @@ ROUTES = {
     "publish_page": ("POST", lambda p: (f"/builder/pages/{p.id}/publish", {})),
     "unpublish_page (asks)": ("GET", lambda p: (f"/builder/pages/{p.id}/unpublish", None)),
     "unpublish_page": ("POST", lambda p: (f"/builder/pages/{p.id}/unpublish", {})),
+    "restore_revision (asks)": (
+        "GET",
+        lambda p: (f"/builder/pages/{p.id}/revisions/1/restore", None),
+    ),
     "restore_revision": ("POST", lambda p: (f"/builder/pages/{p.id}/revisions/1/restore", {})),
+    "preview_revision": ("GET", lambda p: (f"/builder/pages/{p.id}/revisions/1/preview", None)),
+    "compare_revision": ("GET", lambda p: (f"/builder/pages/{p.id}/revisions/1/compare", None)),
+    "restore_checkpoint (asks)": (
+        "GET",
+        lambda p: (f"/builder/pages/{p.id}/checkpoints/{p.checkpoint}/restore", None),
+    ),
+    "restore_checkpoint": (
+        "POST",
+        lambda p: (f"/builder/pages/{p.id}/checkpoints/{p.checkpoint}/restore", {}),
+    ),
+    "preview_checkpoint": (
+        "GET",
+        lambda p: (f"/builder/pages/{p.id}/checkpoints/{p.checkpoint}/preview", None),
+    ),
+    "compare_checkpoint": (
+        "GET",
+        lambda p: (f"/builder/pages/{p.id}/checkpoints/{p.checkpoint}/compare", None),
+    ),
     "add_row": ("POST", lambda p: (f"/builder/pages/{p.id}/rows", {"layout": "1-2"})),
     "order_rows": (
         "POST",
@@ -109,19 +135,40 @@ ROUTES = {
     ),
 }
 POSTS = sorted(name for name, (method, _) in ROUTES.items() if method == "POST")
-PUBLISHED_ONLY = ("restore_revision", "unpublish_page")
+# Unpublish, and History's entries: a published page has revision 1 and the checkpoint
+# taken before it.
+PUBLISHED_ONLY = (
+    "unpublish_page",
+    *(
+        f"{action}_{kind}"
+        for action in ("preview", "compare")
+        for kind in ("revision", "checkpoint")
+    ),
+    *(f"restore_{kind}{asks}" for kind in ("revision", "checkpoint") for asks in ("", " (asks)")),
+)
 TRASHED_ONLY = ("restore_page", "delete_forever")
 # Undo and Redo act on the person's own changes: one is made (and for Redo undone) first.
 OWN_CHANGE_FIRST = ("undo_change", "redo_change")
 
 
-def _writers_page(app, writer: int, published: bool = False, trashed: bool = False) -> BuiltPage:
+@dataclass
+class WritersPage(BuiltPage):
+    """A built page and its newest draft checkpoint (1 when it has none)."""
+
+    checkpoint: int = 1
+
+
+def _writers_page(app, writer: int, published: bool = False, trashed: bool = False) -> WritersPage:
     """A page of `writer` with one block awaiting Undo (in the Trash when asked)."""
     page = build_page(app, writer, *PAGE_ROWS, title="Writer's page", published=published)
     mark_deleted(app, _deleted(page))
     if trashed:
         put_in_trash(app, page.id)
-    return page
+    with app.app_context():
+        newest = db.session.scalar(
+            select(func.max(Checkpoint.id)).where(Checkpoint.page_id == page.id)
+        )
+    return WritersPage(**vars(page), checkpoint=newest or 1)
 
 
 def _request(client, route: str, page: BuiltPage, **kwargs):
@@ -135,7 +182,7 @@ def test_every_builder_route_that_acts_on_a_page_is_in_the_table(tmp_path):
     adapter = app.url_map.bind("localhost")
     listed = set()
     for method, target in ROUTES.values():
-        url, _ = target(BuiltPage(1, [2], [[[3], [5, 6]], [[4]]]))
+        url, _ = target(WritersPage(1, [2], [[[3], [5, 6]], [[4]]]))
         listed.add((adapter.match(url, method=method)[0], method))
     builder_routes = {
         (rule.endpoint, method)

@@ -105,6 +105,7 @@ def url_arguments(world: World) -> dict[str, st.SearchStrategy[int]]:
         "column": [1, 2, 3, 4],
         "block_id": [*world.block_ids, world.deleted_block_id],
         "number": [world.revision_number],
+        "checkpoint_id": [world.checkpoint_id],
         "user_id": [world.owner_id],
     }
     return {name: aimed(usual[name], ids) for name, ids in others.items()}

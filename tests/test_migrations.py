@@ -20,6 +20,7 @@ TABLES_WITH_IDS = (
     "comments",
     "login_sessions",
     "operations",
+    "checkpoints",
 )
 
 
@@ -97,7 +98,7 @@ def _row_counts() -> dict[str, int]:
     return {
         name: db.session.scalar(db.text(f"SELECT count(*) FROM {name}"))
         for name in TABLES_WITH_IDS
-        if name not in ("login_sessions", "operations")
+        if name not in ("login_sessions", "operations", "checkpoints")
     }
 
 

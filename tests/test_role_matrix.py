@@ -113,7 +113,16 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("builder.export_json", "GET"): Expected(page_editors(200)),
     ("builder.save_details", "POST"): Expected(page_editors(303)),
     ("builder.duplicate_page", "POST"): Expected(page_editors(303)),
+    # History's entries: revisions and draft checkpoints, shown, compared and restored (after
+    # a question) for the people who may edit the page only.
+    ("builder.preview_revision", "GET"): Expected(page_editors(200)),
+    ("builder.preview_checkpoint", "GET"): Expected(page_editors(200)),
+    ("builder.compare_revision", "GET"): Expected(page_editors(200)),
+    ("builder.compare_checkpoint", "GET"): Expected(page_editors(200)),
+    ("builder.restore_revision", "GET"): Expected(page_editors(200)),
     ("builder.restore_revision", "POST"): Expected(page_editors(303)),
+    ("builder.restore_checkpoint", "GET"): Expected(page_editors(200)),
+    ("builder.restore_checkpoint", "POST"): Expected(page_editors(303)),
     ("builder.add_row", "POST"): Expected(page_editors(303)),
     ("builder.order_rows", "POST"): Expected(page_editors(303)),
     ("builder.change_layout", "POST"): Expected(page_editors(303)),

@@ -4,7 +4,8 @@
         db.session.delete(row)
 
 reads the state of what the change will touch, lets it happen, reads the state again and
-stores both as one Operation of the current person. Undo and Redo (undo.py) put them back."""
+stores both as one Operation of the current person. Undo and Redo (undo.py) put them back.
+It is also where edits take their draft checkpoints (blog/checkpoints.py)."""
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from flask_login import current_user
 from sqlalchemy import delete, select
 
 from blog.builder.touched_states import Ref, State, blocks_of_rows, read_states, same_state
+from blog.checkpoints import checkpoint_if_due
 from blog.extensions import db
 from blog.models import OPERATIONS_KEPT_PER_PAGE, Operation, Page
 
@@ -55,7 +57,10 @@ def recording(
     """Record the change made inside the `with` as one operation of the current person on
     `page`, named `label`: the blocks and rows named (`whole_rows`: rows with all their
     blocks, read before and after) and the page's details when `details`. Nothing is
-    recorded when the change changed nothing, nor when it raises."""
+    recorded when the change changed nothing, nor when it raises. When a draft checkpoint is
+    due (see checkpoint_if_due), the draft as it was before the change is kept first, in the
+    same transaction."""
+    checkpoint_if_due(page, current_user.id)
     change = Change(whole_rows=list(whole_rows))
     change.touches("row", [*rows, *change.whole_rows])
     change.touches("block", [*blocks, *blocks_of_rows(change.whole_rows)])

@@ -1,4 +1,5 @@
-"""Builder views that reach readers: Preview, Publish, Unpublish, History and Restore."""
+"""Builder views that reach readers: Preview, Publish and Unpublish (History and Restore are
+in history_views.py and restore_views.py)."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -6,22 +7,18 @@ from datetime import datetime
 from flask import make_response, render_template, request
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
 from blog.auth.roles import any_role, can_publish, require
 from blog.builder import bp
-from blog.builder.draft import touch
 from blog.builder.loading import editable_page
-from blog.builder.operation_log import recording
 from blog.builder.responses import editor_url
 from blog.comments import CommentForm
 from blog.content.document import page_document
 from blog.content.rendering import plain_text, reading_minutes, render_page
 from blog.extensions import db
 from blog.htmx import respond
-from blog.models import Revision, Tag, utcnow
-from blog.publishing import publish, restore, unpublish
+from blog.models import Tag, utcnow
+from blog.publishing import publish, unpublish
 
 
 @dataclass
@@ -54,6 +51,7 @@ def preview(page_id: int):
     )
     response = make_response(html)
     response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Robots-Tag"] = "noindex"
     return response
 
 
@@ -96,38 +94,3 @@ def unpublish_page(page_id: int):
     back = editor_url(page.id)
     db.session.commit()
     return respond(navigate_to=back, message="Unpublished: readers no longer find this page.")
-
-
-@bp.get("/pages/<int:page_id>/history")
-@require(any_role)
-def history(page_id: int):
-    """Every published revision, newest first, with who published it and when."""
-    page = editable_page(page_id)
-    revisions = db.session.scalars(
-        select(Revision)
-        .where(Revision.page_id == page.id)
-        .options(joinedload(Revision.author))
-        .order_by(Revision.number.desc())
-    ).all()
-    return render_template("builder/history.html", page=page, revisions=revisions)
-
-
-@bp.post("/pages/<int:page_id>/revisions/<int:number>/restore")
-@require(any_role)
-def restore_revision(page_id: int, number: int):
-    """Make a revision the draft again; readers see no change until the next Publish."""
-    page = editable_page(page_id, with_content=True)
-    revision = db.first_or_404(
-        select(Revision).where(Revision.page_id == page.id, Revision.number == number)
-    )
-    old_rows = [row.id for row in page.rows]
-    label = f"Revision {number} restored"
-    with recording(page, label, details=True, rows=old_rows, whole_rows=old_rows) as change:
-        restore(page, revision)
-        db.session.flush()
-        change.creates_rows(*[row.id for row in page.rows])
-    back = editor_url(page.id)
-    touch(page)
-    db.session.commit()
-    message = f"Revision {number} is the draft again. Publish to show it to readers."
-    return respond(navigate_to=back, message=message)

@@ -1,7 +1,8 @@
-"""The data model: people, pages built from rows and blocks, revisions, comments, media and
-the operation log."""
+"""The data model: people, pages built from rows and blocks, revisions, draft checkpoints,
+comments, media and the operation log."""
 
 from blog.models.addresses import FormerAddress
+from blog.models.checkpoints import CHECKPOINT_REASONS, CHECKPOINTS_KEPT_PER_PAGE, Checkpoint
 from blog.models.comments import Comment
 from blog.models.login_sessions import LoginSession
 from blog.models.media import Media
@@ -14,6 +15,9 @@ from blog.models.users import ROLES, User
 __all__ = [
     "ROLES",
     "Block",
+    "CHECKPOINT_REASONS",
+    "CHECKPOINTS_KEPT_PER_PAGE",
+    "Checkpoint",
     "Comment",
     "FormerAddress",
     "LoginSession",

@@ -13,7 +13,7 @@ from typing import Any
 from flask import Flask
 from flask.testing import FlaskClient
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import func, select
 from werkzeug.security import generate_password_hash
 
 from blog.auth.invitations import password_link
@@ -21,7 +21,7 @@ from blog.content.blocks import REGISTRY
 from blog.extensions import db
 from blog.media import store_image
 from blog.media_names import variant_widths
-from blog.models import Block, Comment, Page, Row, Tag, User, utcnow
+from blog.models import Block, Checkpoint, Comment, Page, Row, Tag, User, utcnow
 from blog.publishing import publish
 
 from helpers.support import PASSWORD
@@ -109,6 +109,7 @@ class World:
     deleted_block_id: int
     trashed_page_id: int
     revision_number: int
+    checkpoint_id: int
     comment_id: int
     tag_slug: str
     token: str
@@ -142,10 +143,15 @@ def _rows() -> list[Row]:
     return [first, second]
 
 
+def _newest_checkpoint(page_id: int) -> int:
+    """The checkpoint publishing took of the page's draft."""
+    return db.session.scalar(select(func.max(Checkpoint.id)).where(Checkpoint.page_id == page_id))
+
+
 def build_world(app: Flask, owner_id: int, label: str, picture: str) -> World:
-    """A published page of `owner_id` (slug "page-<label>") with revision 1, a pending
-    comment, the tag "Garden", a page of theirs in the Trash, and a password link for the
-    owner."""
+    """A published page of `owner_id` (slug "page-<label>") with revision 1 and the draft
+    checkpoint taken before it, a pending comment, the tag "Garden", a page of theirs in the
+    Trash, and a password link for the owner."""
     with app.app_context():
         owner = db.session.get(User, owner_id)
         page = Page(
@@ -182,6 +188,7 @@ def build_world(app: Flask, owner_id: int, label: str, picture: str) -> World:
             deleted_block_id=deleted.id,
             trashed_page_id=trashed.id,
             revision_number=revision.number,
+            checkpoint_id=_newest_checkpoint(page.id),
             comment_id=comment.id,
             tag_slug=TAG_SLUG,
             token=token,
@@ -200,6 +207,7 @@ def url_values(world: World, static_filename: str) -> dict[str, Any]:
         "column": 0,
         "block_id": world.block_id,
         "number": world.revision_number,
+        "checkpoint_id": world.checkpoint_id,
         "user_id": world.owner_id,
         "session_id": world.owner_id,
         "slug": world.slug,

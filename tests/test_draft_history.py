@@ -1,0 +1,142 @@
+"""History lists draft checkpoints beside published revisions, newest first, with who, when
+and how much changed; Preview shows any entry as readers would get it (not indexed) and
+Compare what differs from the current draft, word by word, escaped."""
+
+import pytest
+
+from helpers.builder_pages import build_page, parse_html, stored_state
+from helpers.checkpoints import checkpoint_ids
+
+MENU = ("1", [["Spring menu", "Soup of the day"]])
+
+
+def _edit(client, block_id: int, text: str, version: int):
+    data = {"text": text, "level": "2", "version": str(version)}
+    assert client.post(f"/builder/blocks/{block_id}", data=data).status_code == 303
+
+
+def _menu_page(app, client, editor: int):
+    """Published once (a checkpoint, then revision 1); then two edits, the second keeping
+    the draft after the first as a checkpoint (the first's draft is the published one)."""
+    page = build_page(app, editor, MENU, title="Menu", published=True)
+    app.config["CHECKPOINT_MINUTES"] = 0
+    first, second = page.blocks[0][0]
+    _edit(client, first, "Summer menu", 1)
+    _edit(client, second, "Soup of the week", 1)
+    return page
+
+
+def _html(response, status: int = 200) -> str:
+    assert response.status_code == status, response.get_data(as_text=True)[:2000]
+    return response.get_data(as_text=True)
+
+
+def test_history_lists_checkpoints_beside_revisions_newest_first(app, auth, client):
+    page = _menu_page(app, client, auth.login_as("editor"))
+    history = parse_html(_html(client.get(f"/builder/pages/{page.id}/history")))
+    rows = history.find_all("tbody")[0].find_all("tr")
+    shown = [[cell.text for cell in row.elements[:4]] for row in rows]
+    assert [(entry, by) for entry, by, _, _ in shown] == [
+        ("Draft checkpoint (while editing)", "Editor"),
+        ("Revision 1 Live", "Editor"),
+        ("Draft checkpoint (before publishing)", "Editor"),
+    ]
+    assert all(when.endswith(" UTC") for _, _, when, _ in shown)
+    assert [changed for _, _, _, changed in shown] == [
+        "1 block changed: 1 changed",
+        "Nothing changed",
+        "2 blocks changed: 2 added; title changed; rows changed",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "shown", "not_shown"),
+    [("revisions/1", "Spring menu", "Summer menu"), ("checkpoint", "Summer menu", "Spring menu")],
+)
+def test_preview_shows_an_entry_as_readers_would_get_it_unindexed(
+    app, auth, client, entry, shown, not_shown
+):
+    page = _menu_page(app, client, auth.login_as("editor"))
+    if entry == "checkpoint":
+        entry = f"checkpoints/{checkpoint_ids(app, page.id)[-1]}"
+    response = client.get(f"/builder/pages/{page.id}/{entry}/preview")
+    html = _html(response)
+    assert shown in html and "Soup of the day" in html and not_shown not in html
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["X-Robots-Tag"] == "noindex"
+    assert '<meta name="robots" content="noindex">' in html
+    banner = parse_html(html).find_all(class_="preview-banner")[0].text
+    assert banner.startswith("Preview of ") and "readers do not get this now" in banner
+
+
+def test_compare_marks_the_words_the_draft_added_and_removed(app, auth, client):
+    page = _menu_page(app, client, auth.login_as("editor"))
+    html = _html(client.get(f"/builder/pages/{page.id}/revisions/1/compare"))
+    assert "<del>Spring</del><ins>Summer</ins> menu" in html
+    assert "Soup of the <del>day</del><ins>week</ins>" in html
+    blocks = parse_html(html).find_all("li", class_="compared-changed")
+    assert [block.find_all("h3")[0].text for block in blocks] == [
+        "Heading block changed (Row 1, column 1)",
+        "Heading block changed (Row 1, column 1)",
+    ]
+
+
+def test_compare_lists_blocks_added_and_removed(app, auth, client):
+    page = _menu_page(app, client, auth.login_as("editor"))
+    first, second = page.blocks[0][0]
+    client.post(f"/builder/blocks/{first}/delete")
+    client.post(f"/builder/rows/{page.rows[0]}/columns/0/blocks", data={"type": "quote"})
+    html = _html(client.get(f"/builder/pages/{page.id}/revisions/1/compare"))
+    headings = [h.text for h in parse_html(html).find_all("h3")]
+    assert headings == [
+        "Heading block removed (Row 1, column 1)",
+        "Heading block changed (Row 1, column 1)",
+        "Quote block added (Row 1, column 1)",
+    ]
+    assert "<del>Spring menu</del>" in html
+
+
+def test_compare_says_when_the_draft_is_the_entry(app, auth, client):
+    page = build_page(app, auth.login_as("editor"), MENU, published=True)
+    html = _html(client.get(f"/builder/pages/{page.id}/revisions/1/compare"))
+    assert "The current draft is the same as revision 1." in html
+
+
+def test_an_entry_with_markup_in_its_text_shows_it_as_text(app, auth, client):
+    attack = "<script>alert(1)</script> <b>bold</b>"
+    editor = auth.login_as("editor")
+    page = build_page(app, editor, ("1", [[attack]]), title="<i>Title</i>", published=True)
+    _edit(client, page.blocks[0][0][0], "Plain words", 1)
+    for view in ("compare", "preview"):
+        html = _html(client.get(f"/builder/pages/{page.id}/revisions/1/{view}"))
+        assert "<script>alert" not in html and "<b>bold" not in html and "<i>Title" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    history = _html(client.get(f"/builder/pages/{page.id}/history"))
+    assert "<i>Title" not in history
+
+
+@pytest.mark.parametrize("action", ["preview", "compare", "restore"])
+def test_a_checkpoint_of_another_page_is_not_found(app, auth, client, action):
+    editor = auth.login_as("editor")
+    mine = build_page(app, editor, MENU, title="Mine", published=True)
+    other = build_page(app, editor, MENU, title="Other", published=True)
+    [forged] = checkpoint_ids(app, other.id)
+    url = f"/builder/pages/{mine.id}/checkpoints/{forged}/{action}"
+    before = stored_state(app)
+    assert client.get(url).status_code == 404
+    if action == "restore":
+        assert client.post(url).status_code == 404
+    assert stored_state(app) == before
+
+
+def test_an_unpublished_page_without_checkpoints_has_an_empty_history(app, auth, client):
+    page = build_page(app, auth.login_as("author"))
+    html = _html(client.get(f"/builder/pages/{page.id}/history"))
+    assert "This page has no history yet" in html
+
+
+def test_the_drafts_own_preview_is_not_indexed_either(app, auth, client):
+    page = build_page(app, auth.login_as("author"))
+    response = client.get(f"/builder/pages/{page.id}/preview")
+    assert response.headers["X-Robots-Tag"] == "noindex"
+    assert '<meta name="robots" content="noindex">' in _html(response)
