@@ -1,5 +1,6 @@
 """The text family of block types: heading, text (Markdown) and quote."""
 
+import html
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -124,6 +125,12 @@ class Text(BlockType):
 
     def render_context(self, data: Mapping[str, Any]) -> dict[str, Any]:
         return {"html": markdown_html(str(data.get("markdown", "")))}
+
+    def plain_text(self, data: Mapping[str, Any]) -> str:
+        """The words as readers see them, without Markdown's marks (`*`, `**`, `[…](…)`):
+        search snippets and reading time are built from this."""
+        rendered = markdown_html(str(data.get("markdown", "")))
+        return html.unescape(nh3.clean(str(rendered), tags=set())).strip()
 
 
 @register
