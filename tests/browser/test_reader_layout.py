@@ -5,10 +5,11 @@ article that says where its links go."""
 import pytest
 from playwright.sync_api import expect
 
+from helpers.axe import axe_violations
 from helpers.builder_pages import build_page
 from helpers.builder_steps import log_in
 from helpers.published_pages import approve_comments, make_published_page, text_rows
-from helpers.reader_pages import page_width, wide_article
+from helpers.reader_pages import page_width, video_article, wide_article
 
 PHONE = {"width": 390, "height": 844}
 
@@ -44,8 +45,8 @@ def test_the_editor_and_the_people_admin_are_no_wider_than_a_phone(app, make_use
 def test_a_long_line_of_code_scrolls_inside_its_block(app, page):
     wide_article(app)
     page.goto("/wide-soup")
-    listing = page.locator(".block-code pre").first
-    scrolls = listing.evaluate("(pre) => pre.scrollWidth > pre.clientWidth")
+    listing = page.locator(".block-code .code-scroll").first
+    scrolls = listing.evaluate("(box) => box.scrollWidth > box.clientWidth")
     assert scrolls
     assert page_width(page) <= 1280
 
@@ -89,3 +90,13 @@ def test_a_printed_article_keeps_its_comments(app, page):
     page.goto("/leek-soup")
     expect(page.get_by_role("heading", name="Comments")).to_be_visible()
     expect(page.locator(".comment-form")).to_be_hidden()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_an_article_with_code_tags_a_video_and_the_comment_form_passes_axe(app, page, width):
+    wide_article(app)
+    video_article(app)
+    page.set_viewport_size({"width": width, "height": 900})
+    for address in ("/wide-soup", "/soup-video"):
+        page.goto(address)
+        assert axe_violations(page) == [], address
