@@ -3,6 +3,10 @@ in plain words, and search results on as many pages as they fill."""
 
 import re
 
+from blog.extensions import db
+from blog.models import Page
+from blog.search import index_page
+
 from helpers.builder_pages import parse_html
 from helpers.published_pages import (
     approve_comments,
@@ -61,3 +65,19 @@ def test_search_results_go_on_past_twenty_on_further_pages(app, client):
     assert "Results 21–25" in second.find_all(class_="result-count")[0].text
     assert [link.text for link in second.find_all("a", rel="prev")] == ["Previous results"]
     assert client.get("/search", query_string={"q": "leeks", "page": "3"}).status_code == 404
+
+
+def test_rerendering_takes_the_search_words_of_pages_published_before_afresh(app, client):
+    markdown = "Leeks are *sweet* when **slowly** cooked."
+    page_id = make_published_page(app, "Leek soup", "leek-soup", text_rows(markdown))
+    with app.app_context():  # as publishing stored the words before they were plain
+        page = db.session.get(Page, page_id)
+        page.published_revision.search_text = markdown
+        index_page(page_id, page.published_revision.title, markdown)
+        db.session.commit()
+    before = _tree(client, "/search", q="leeks").find_all(class_="snippet")[0].text
+
+    app.test_cli_runner().invoke(args=["pages", "rerender"])
+
+    after = _tree(client, "/search", q="leeks").find_all(class_="snippet")[0].text
+    assert "*sweet*" in before and "*" not in after and "sweet when slowly" in after
