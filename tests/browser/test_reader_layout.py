@@ -92,11 +92,12 @@ def test_a_printed_article_keeps_its_comments(app, page):
     expect(page.locator(".comment-form")).to_be_hidden()
 
 
+@pytest.mark.refusals(404)
 @pytest.mark.parametrize("width", [390, 1280])
-def test_an_article_with_code_tags_a_video_and_the_comment_form_passes_axe(app, page, width):
+def test_readers_pages_with_code_tags_a_video_and_the_comment_form_pass_axe(app, page, width):
     wide_article(app)
     video_article(app)
     page.set_viewport_size({"width": width, "height": 900})
-    for address in ("/wide-soup", "/soup-video"):
+    for address in ("/", "/wide-soup", "/soup-video", "/tags/soups", "/search?q=soup", "/nowhere"):
         page.goto(address)
         assert axe_violations(page) == [], address
