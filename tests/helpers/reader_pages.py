@@ -20,8 +20,8 @@ def code_block(code: str, language: str = "python") -> dict:
 
 
 def wide_article(app, slug: str = "wide-soup") -> int:
-    """A page with a long code line on its own and in the text column of a "1/3 + 2/3" row,
-    a link to another site, and a tag."""
+    """A page with a long code line on its own, in the text column of a "1/3 + 2/3" row and
+    in a text block's Markdown, a link to another site, and a tag."""
     rows = [
         one_column(code_block(LONG_CODE_LINE)),
         {
@@ -31,7 +31,10 @@ def wide_article(app, slug: str = "wide-soup") -> int:
                 [text_block("Simmer it all."), code_block(LONG_CODE_LINE)],
             ],
         },
-        one_column(text_block("The [original recipe](https://recipes.example/leek-soup).")),
+        one_column(
+            text_block("The [original recipe](https://recipes.example/leek-soup)."),
+            text_block(f"In a text block too:\n\n```\n{LONG_CODE_LINE}\n```"),
+        ),
     ]
     return make_published_page(app, "Wide soup", slug, rows, tags=("Soups",))
 

@@ -38,14 +38,16 @@ _markdown = MarkdownIt("commonmark", {"html": False})
 def markdown_html(markdown: str) -> Markup:
     """Markdown rendered as CommonMark without raw HTML, then sanitized by nh3: only known
     tags, only http, https and mailto links, and links marked nofollow."""
-    html = nh3.clean(
+    cleaned = nh3.clean(
         _markdown.render(markdown),
         tags=MARKDOWN_TAGS,
         attributes=MARKDOWN_ATTRIBUTES,
         url_schemes=LINK_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )
-    return Markup(html)
+    # A long line of code scrolls inside its <pre>, which keyboard users must be able to
+    # focus to scroll. After cleaning, "<pre>" can only be a real tag (typed text is escaped).
+    return Markup(cleaned.replace("<pre>", '<pre tabindex="0">'))
 
 
 def _heading_level(value: Any) -> int | None:
