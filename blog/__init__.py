@@ -50,6 +50,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         public,
         security_headers,
         site_address,
+        timestamps,
         typed_text,
     )
     from blog.content import rendering
@@ -64,6 +65,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     htmx.init_app(app)
     rendering.init_app(app)
     security_headers.init_app(app)
+    timestamps.init_app(app)
     typed_text.init_app(app)
     site_address.init_app(app)  # after public: the host check stands before stored pages
 

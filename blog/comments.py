@@ -35,7 +35,11 @@ def checked_comment(form: Mapping[str, str]) -> CommentForm:
     )
     errors = comment.errors
     if form.get(HONEYPOT):
-        errors["comment"] = "This comment looks automated, so it was not posted."
+        # A person's browser may have autofilled the trap: keep their words and say so.
+        errors["comment"] = (
+            "This comment looks automated (a field hidden from people was filled in), so it "
+            "was not posted. If you wrote it yourself, post it again: your words are kept."
+        )
         return comment
     if not comment.name:
         errors["name"] = "Tell us your name (any name you like)."

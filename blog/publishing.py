@@ -202,6 +202,9 @@ def rerender_all(author: User | None = None) -> int:
     for page in db.session.scalars(published):
         revision = page.published_revision
         revision.html = render_page(revision.content)
+        # Words are taken from blocks as readers see them; older revisions kept Markdown.
+        revision.search_text = plain_text(revision.content)
+        search.index_page(page.id, revision.title, revision.search_text)
         revision.reader_html = reader_page(page, revision)
         revision.rendered_at = utcnow()
         count += 1

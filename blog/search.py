@@ -63,8 +63,8 @@ FROM {SQLITE_INDEX}
 JOIN pages ON pages.id = {SQLITE_INDEX}.rowid
 JOIN revisions ON revisions.id = pages.published_revision_id
 WHERE {SQLITE_INDEX} MATCH :query AND pages.status = 'published' AND pages.deleted_at IS NULL
-ORDER BY bm25({SQLITE_INDEX}, 4.0, 1.0)
-LIMIT :limit
+ORDER BY bm25({SQLITE_INDEX}, 4.0, 1.0), pages.id
+LIMIT :limit OFFSET :offset
 """
 
 # Title words weigh more than body words; the same expression is indexed by migration 0002.
@@ -82,8 +82,8 @@ JOIN revisions ON revisions.id = pages.published_revision_id,
      plainto_tsquery('english', :query) AS query
 WHERE pages.status = 'published' AND pages.deleted_at IS NULL
   AND {POSTGRES_DOCUMENT} @@ query
-ORDER BY ts_rank({POSTGRES_DOCUMENT}, query) DESC, pages.published_at DESC
-LIMIT :limit
+ORDER BY ts_rank({POSTGRES_DOCUMENT}, query) DESC, pages.published_at DESC, pages.id
+LIMIT :limit OFFSET :offset
 """
 
 
@@ -92,8 +92,9 @@ def highlighted(snippet: str) -> Markup:
     return Markup(str(escape(snippet)).replace(START, "<mark>").replace(STOP, "</mark>"))
 
 
-def search(query: str, limit: int = 20) -> list[SearchHit]:
-    """Published pages matching every word of the query, best first."""
+def search(query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+    """Published pages matching every word of the query, best first: `limit` of them,
+    after skipping the first `offset`."""
     words = query_words(query)
     if not words:
         return []
@@ -101,7 +102,7 @@ def search(query: str, limit: int = 20) -> list[SearchHit]:
         statement, match = SQLITE_SEARCH, " ".join(f'"{word}"' for word in words)
     else:
         statement, match = POSTGRES_SEARCH, " ".join(words)
-    rows = db.session.execute(text(statement), {"query": match, "limit": limit})
+    rows = db.session.execute(text(statement), {"query": match, "limit": limit, "offset": offset})
     return [
         SearchHit(row.slug, row.title, row.summary, highlighted(row.snippet or "")) for row in rows
     ]

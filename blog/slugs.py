@@ -4,9 +4,7 @@ A page holds every slug it answers to: its draft's slug, its address (the slug i
 published under) and its former addresses. No other page may take any of them while the page
 exists, in the Trash too, so a link to a page never starts leading to another one."""
 
-import re
-import unicodedata
-
+from slugify import slugify as transliterated_slug
 from sqlalchemy import or_, select, union
 
 from blog.extensions import db
@@ -34,9 +32,11 @@ MAX_SLUG_LENGTH = 80
 
 
 def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens: "Héllo, World!" -> "hello-world"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """Lower-case ASCII words joined by hyphens, transliterated from any script:
+    "Héllo, World!" -> "hello-world", "Straße" -> "strasse", "Привет" -> "privet",
+    "你好" -> "ni-hao". Slugs already of that form are their own slug, so stored slugs
+    keep working unchanged (see README, "Slugs in every language")."""
+    slug = transliterated_slug(text, lowercase=True)
     return slug[:MAX_SLUG_LENGTH].rstrip("-")
 
 

@@ -56,7 +56,7 @@ SHOWN = {
     "code": 'data-language="python"',
     "divider": '<hr class="block block-divider">',
     "button": '<a class="button" href="/about">Read more</a>',
-    "embed": 'src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"',
+    "embed": 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"',
 }
 
 REFUSED = [

@@ -95,7 +95,7 @@ def test_the_thanks_is_in_the_sites_words_never_in_the_posters(app, comments_url
 
     shown = parse_html(reader.get(posted.headers["Location"]).text)
 
-    assert posted.headers["Location"] == f"{ARTICLE}?comment=held#comments"
+    assert posted.headers["Location"] == f"{ARTICLE}?comment=held#comment-held"
     assert [message.text for message in shown.find_all(class_="flash")] == [
         "Thank you. Your comment will appear once a moderator approves it."
     ]

@@ -116,15 +116,14 @@ def test_embed_link_that_is_not_one_video_is_refused(link):
     assert errors_of("embed", {"url": link})["url"].startswith("This ")
 
 
-def test_embed_renders_a_privacy_enhanced_sandboxed_player(block_app):
+def test_embed_renders_a_link_to_the_video_and_no_player_until_asked(block_app):
     html = render_block("embed", SAMPLES["embed"], 1)
-    assert 'src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"' in html
-    assert 'sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"' in html
-    assert 'referrerpolicy="strict-origin-when-cross-origin"' in html
-    assert 'loading="lazy"' in html and "allowfullscreen" in html and 'title="' in html
-    assert 'class="embed-frame"' in html
+    assert "<iframe" not in html  # nothing is fetched from the provider until Play
+    assert 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"' in html
+    assert "Watch the video on YouTube" in html and "Play video on YouTube" in html
+    assert 'data-player="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"' in html
 
 
 def test_vimeo_embed_asks_not_to_be_tracked(block_app):
     html = render_block("embed", {"url": "https://vimeo.com/76979871"}, 1)
-    assert 'src="https://player.vimeo.com/video/76979871?dnt=1"' in html
+    assert 'data-player="https://player.vimeo.com/video/76979871?dnt=1"' in html

@@ -116,7 +116,7 @@ def test_a_comment_from_the_stored_pages_form_is_taken_after_the_page_moved(
     )
 
     assert posted.status_code == 303
-    assert posted.headers["Location"] == f"{MOVED}?comment=held#comments"
+    assert posted.headers["Location"] == f"{MOVED}?comment=held#comment-held"
     assert stored_comments(app) == [("Ada", "Lovely.", "pending")]
 
 
@@ -147,8 +147,8 @@ def test_rendering_stored_pages_again_gives_their_forms_the_address_that_never_m
 
     app.test_cli_runner().invoke(args=["pages", "rerender"])
 
-    assert before == f"{ARTICLE}/comments#comments"
-    assert _comment_form_action(app) == f"/pages/{page_id}/comments#comments"
+    assert before == f"{ARTICLE}/comments#write-comment"
+    assert _comment_form_action(app) == f"/pages/{page_id}/comments#write-comment"
 
 
 def _comment_form_action(app) -> str:

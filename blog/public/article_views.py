@@ -15,6 +15,7 @@ from blog.publishing import reader_page
 # Shown under the comment form after a comment was taken: always these words, never any of
 # what was posted (see comment_views).
 COMMENT_HELD = "Thank you. Your comment will appear once a moderator approves it."
+COMMENT_HELD_ANCHOR = "comment-held"  # the id of that notice, which the thanks leads to
 
 
 @bp.get("/<slug>")

@@ -17,7 +17,7 @@ from blog.comments import BODY_MAX, CommentForm, checked_comment, client_hash
 from blog.extensions import csrf, db, limiter
 from blog.models import Comment, Page
 from blog.public import bp
-from blog.public.article_views import rendered_article
+from blog.public.article_views import COMMENT_HELD_ANCHOR, rendered_article
 from blog.public.queries import published, published_answering_to
 
 # Room for the longest comment, even in characters that take four bytes and are percent-
@@ -75,7 +75,9 @@ def _take_comment(page_query: Select) -> Response:
         )
     )
     db.session.commit()
-    return redirect(f"{thanks}#comments", 303)
+    # Straight to the thanks, which stands at the comment form: the top of the comments may
+    # be screens above it.
+    return redirect(f"{thanks}#{COMMENT_HELD_ANCHOR}", 303)
 
 
 def _from_another_site() -> bool:

@@ -10,6 +10,8 @@ from blog.public import bp
 from blog.public.queries import PAGE_SIZE, published, published_with_tag
 from blog.search import search as search_pages
 
+SEARCH_PAGE_SIZE = 20
+
 
 def _paginated(query):
     """One page of results (`?page=N`, ten to a page) and whether there are more; 404 for
@@ -45,7 +47,22 @@ def tag(tag_slug: str):
 
 @bp.get("/search")
 def search():
-    """Published pages matching the words of `q`, best first, with snippets."""
+    """Published pages matching the words of `q`, best first, with snippets, twenty to a
+    page (`?page=N`); 404 for a page number past the end."""
     query = request.args.get("q", "").strip()[:200]
-    hits = search_pages(query) if query else []
-    return render_template("public/search.html", query=query, hits=hits)
+    number = whole_number(request.args.get("page", "1"), largest=10**4)
+    if not number:
+        abort(404)
+    first = (number - 1) * SEARCH_PAGE_SIZE
+    # One more than a page tells whether there is a next page, without counting them all.
+    hits = search_pages(query, SEARCH_PAGE_SIZE + 1, first) if query else []
+    if number > 1 and not hits:
+        abort(404)
+    return render_template(
+        "public/search.html",
+        query=query,
+        hits=hits[:SEARCH_PAGE_SIZE],
+        first=first,
+        number=number,
+        has_next=len(hits) > SEARCH_PAGE_SIZE,
+    )

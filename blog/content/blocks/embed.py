@@ -108,12 +108,14 @@ class Embed(BlockType):
         return {"url": video.url}
 
     def render_context(self, data: Mapping[str, Any]) -> dict[str, Any]:
-        """The player's address and the provider's name; nothing for a link with no video."""
+        """The player's address, the video's page and the provider's name; nothing for a link
+        with no video."""
         _, video = parse_video_link(str(data.get("url", "")))
         if video is None:
             return {}
         return {
             "embed_src": video.embed_src,
+            "video_url": video.url,
             "provider": video.provider,
             "provider_name": PROVIDER_NAMES[video.provider],
         }

@@ -1,5 +1,6 @@
 """The text family of block types: heading, text (Markdown) and quote."""
 
+import html
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -37,14 +38,16 @@ _markdown = MarkdownIt("commonmark", {"html": False})
 def markdown_html(markdown: str) -> Markup:
     """Markdown rendered as CommonMark without raw HTML, then sanitized by nh3: only known
     tags, only http, https and mailto links, and links marked nofollow."""
-    html = nh3.clean(
+    cleaned = nh3.clean(
         _markdown.render(markdown),
         tags=MARKDOWN_TAGS,
         attributes=MARKDOWN_ATTRIBUTES,
         url_schemes=LINK_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )
-    return Markup(html)
+    # A long line of code scrolls inside its <pre>, which keyboard users must be able to
+    # focus to scroll. After cleaning, "<pre>" can only be a real tag (typed text is escaped).
+    return Markup(cleaned.replace("<pre>", '<pre tabindex="0">'))
 
 
 def _heading_level(value: Any) -> int | None:
@@ -124,6 +127,12 @@ class Text(BlockType):
 
     def render_context(self, data: Mapping[str, Any]) -> dict[str, Any]:
         return {"html": markdown_html(str(data.get("markdown", "")))}
+
+    def plain_text(self, data: Mapping[str, Any]) -> str:
+        """The words as readers see them, without Markdown's marks (`*`, `**`, `[…](…)`):
+        search snippets and reading time are built from this."""
+        rendered = markdown_html(str(data.get("markdown", "")))
+        return html.unescape(nh3.clean(str(rendered), tags=set())).strip()
 
 
 @register
