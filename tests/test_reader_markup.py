@@ -7,7 +7,7 @@ from blog.extensions import db
 from blog.models import Page
 from blog.search import index_page
 
-from helpers.builder_pages import parse_html
+from helpers.builder_pages import build_page, parse_html
 from helpers.published_pages import (
     approve_comments,
     make_published_page,
@@ -81,3 +81,17 @@ def test_rerendering_takes_the_search_words_of_pages_published_before_afresh(app
 
     after = _tree(client, "/search", q="leeks").find_all(class_="snippet")[0].text
     assert "*sweet*" in before and "*" not in after and "sweet when slowly" in after
+
+
+def test_every_time_in_the_builder_is_given_to_the_second(app, client, auth):
+    """The pages list, History and the Trash, as editors meet them."""
+    editor_id = auth.login_as("editor")
+    page_id = make_published_page(app, "Leek soup", "leek-soup")
+    trashed = build_page(app, editor_id, title="Old news")
+    assert client.post(f"/builder/pages/{trashed.id}/delete").status_code == 303
+    times = []
+    for url in ("/builder/", f"/builder/pages/{page_id}/history", "/builder/trash"):
+        found = [time.attrs["datetime"] for time in _tree(client, url).find_all("time")]
+        assert found, url
+        times += found
+    assert [moment for moment in times if not TO_THE_SECOND.fullmatch(moment)] == []
