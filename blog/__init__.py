@@ -5,7 +5,7 @@ from typing import Any
 
 from flask import Flask, render_template
 
-from blog.config import config_from_environment
+from blog.config import ConfigError, config_from_environment
 from blog.extensions import csrf, db, limiter, login_manager, migrate
 from blog.numbers import IdConverter
 
@@ -28,7 +28,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         static_folder=str(shipped_folder("static")),
     )
     app.url_map.converters["int"] = IdConverter
-    app.config.update(config_from_environment(Path(app.instance_path)))
+    try:
+        app.config.update(config_from_environment(Path(app.instance_path)))
+    except ConfigError as error:
+        # One line that names the variable, and no traceback: the mistake is the operator's,
+        # not the code's. (Exit status 1; under gunicorn the worker fails to boot.)
+        raise SystemExit(f"Configuration error: {error}") from None
     if test_config:
         app.config.update(test_config)
 

@@ -106,6 +106,18 @@ def server_settings() -> dict:
     }
 
 
+def _positive_number(name: str, default: float) -> float:
+    """An environment variable that holds a number above 0, such as 1.5."""
+    value = os.environ.get(name, "").strip() or str(default)
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not 0 < number < float("inf"):
+        raise ConfigError(f"{name} must be a number above 0, such as 1.5, not {value!r}.")
+    return number
+
+
 def _database_url(instance_path: Path) -> str:
     url = os.environ.get("DATABASE_URL", "")
     if not url:
@@ -139,14 +151,14 @@ def config_from_environment(instance_path: Path) -> dict:
     production = env == "production"
     secret_key = _secret_key(env, instance_path)
     base_url = _base_url(production)
-    max_upload_mb = int(os.environ.get("BLOG_MAX_UPLOAD_MB", "20"))
+    max_upload_mb = _whole_number("BLOG_MAX_UPLOAD_MB", 20)
     # Page limits: blog.content.limits has the defaults, used when these are not set.
     page_limits = {
-        key: int(os.environ[f"BLOG_{key}"])
+        key: _whole_number(f"BLOG_{key}", 0)
         for key in ("MAX_ROWS_PER_PAGE", "MAX_BLOCKS_PER_PAGE")
         if f"BLOG_{key}" in os.environ
     }
-    absolute_lifetime = timedelta(days=float(os.environ.get("BLOG_SESSION_MAX_DAYS", "14")))
+    absolute_lifetime = timedelta(days=_positive_number("BLOG_SESSION_MAX_DAYS", 14))
     return page_limits | {
         "BLOG_ENV": env,
         "SECRET_KEY": secret_key,
@@ -166,7 +178,7 @@ def config_from_environment(instance_path: Path) -> dict:
         "LOGIN_FAILURES_PER_ACCOUNT": _rate_limit(
             "BLOG_LOGIN_FAILURES_PER_ACCOUNT", "5 per minute; 50 per day"
         ),
-        "LOGIN_KNOWN_DEVICE_DAYS": int(os.environ.get("BLOG_LOGIN_KNOWN_DEVICE_DAYS", "365")),
+        "LOGIN_KNOWN_DEVICE_DAYS": _whole_number("BLOG_LOGIN_KNOWN_DEVICE_DAYS", 365),
         "COMMENT_RATE_LIMIT": "10 per minute",
         # Each image costs up to about a second and a half of CPU to store (see make bench).
         "UPLOAD_RATE_LIMIT_PER_PERSON": os.environ.get(
@@ -184,7 +196,7 @@ def config_from_environment(instance_path: Path) -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("BLOG_RATELIMIT_STORAGE_URI", "memory://"),
         # A login session ends after this long unused, and after the longer one in any case.
         "SESSION_IDLE_LIFETIME": timedelta(
-            hours=float(os.environ.get("BLOG_SESSION_IDLE_HOURS", "24"))
+            hours=_positive_number("BLOG_SESSION_IDLE_HOURS", 24)
         ),
         "SESSION_ABSOLUTE_LIFETIME": absolute_lifetime,
         "PERMANENT_SESSION_LIFETIME": absolute_lifetime,

@@ -8,9 +8,16 @@ file makes that list match BLOG_PROXY_HOPS: nobody when no proxy stands in front
 proxy's addresses (BLOG_PROXY_ADDRESSES). See blog.config.server_settings for the rest.
 """
 
-from blog.config import server_settings
+from blog import create_app
+from blog.config import ConfigError, server_settings
 
-_settings = server_settings()
+try:
+    _settings = server_settings()
+except ConfigError as error:
+    raise SystemExit(f"Configuration error: {error}") from None
+# The whole environment is checked once here, in gunicorn's own process: a bad setting stops
+# gunicorn with its one-line message, instead of every worker failing to boot in turn.
+create_app()
 
 bind = _settings["bind"]
 workers = _settings["workers"]

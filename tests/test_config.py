@@ -1,5 +1,10 @@
 """Configuration from the environment."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from blog import create_app
@@ -9,7 +14,7 @@ from blog.config import ConfigError, config_from_environment, server_settings
 def test_production_without_a_secret_key_refuses_to_start(monkeypatch, tmp_path):
     monkeypatch.setenv("BLOG_ENV", "production")
     monkeypatch.delenv("BLOG_SECRET_KEY", raising=False)
-    with pytest.raises(ConfigError, match="BLOG_SECRET_KEY must be set"):
+    with pytest.raises(SystemExit, match="Configuration error: BLOG_SECRET_KEY must be set"):
         create_app()
 
 
@@ -126,3 +131,69 @@ def test_server_settings_that_make_no_sense_are_refused(monkeypatch, name, value
     monkeypatch.setenv(name, value)
     with pytest.raises(ConfigError, match=f"{name} {message}"):
         server_settings()
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("BLOG_MAX_UPLOAD_MB", "twenty", "must be a whole number"),
+        ("BLOG_MAX_BLOCKS_PER_PAGE", "1e3", "must be a whole number"),
+        ("BLOG_LOGIN_KNOWN_DEVICE_DAYS", "-1", "must be a whole number"),
+        ("BLOG_SESSION_IDLE_HOURS", "a day", "must be a number above 0"),
+        ("BLOG_SESSION_MAX_DAYS", "0", "must be a number above 0"),
+        ("BLOG_SESSION_MAX_DAYS", "nan", "must be a number above 0"),
+    ],
+)
+def test_numbers_that_make_no_sense_are_refused_by_name(
+    monkeypatch, tmp_path, name, value, message
+):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError, match=f"{name} {message}"):
+        config_from_environment(tmp_path)
+
+
+def _started_with(tmp_path, command: list[str], **environment: str):
+    """Run a command of the blog's as an operator would, with these settings."""
+    settings = {**os.environ, "BLOG_ENV": "development", **environment}
+    settings.pop("DATABASE_URL", None)
+    bin_folder = Path(sys.executable).parent
+    return subprocess.run(
+        [str(bin_folder / command[0]), *command[1:]],
+        cwd=tmp_path,
+        env=settings,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["flask", "--app", "blog", "users", "list"],
+        ["gunicorn", "-c", "python:blog.gunicorn_conf", "blog:create_app()"],
+    ],
+    ids=["flask", "gunicorn"],
+)
+@pytest.mark.parametrize(
+    ("setting", "line"),
+    [
+        (
+            {"BLOG_ENV": "prod"},
+            "Configuration error: BLOG_ENV must be 'development' or 'production', not 'prod'.",
+        ),
+        (
+            {"BLOG_ENV": "production", "BLOG_SECRET_KEY": ""},
+            "Configuration error: BLOG_SECRET_KEY must be set when BLOG_ENV=production: "
+            "sessions and CSRF tokens are signed with it.",
+        ),
+    ],
+    ids=["env", "secret"],
+)
+def test_a_bad_setting_stops_the_app_with_one_line_and_no_traceback(
+    tmp_path, command, setting, line
+):
+    result = _started_with(tmp_path, command, **setting)
+    assert result.returncode != 0
+    assert result.stderr.strip() == line
+    assert "Traceback" not in result.stdout + result.stderr
