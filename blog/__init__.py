@@ -44,6 +44,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
 
     from blog import (
+        access_log,
         admin,
         auth,
         builder,
@@ -74,6 +75,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     typed_text.init_app(app)
     site_address.init_app(app)  # after public: the host check stands before stored pages
 
+    access_log.init_app(app)  # around everything the app answers, stored pages too
     proxy.init_app(app)  # outermost: everything else sees the client, not the proxy
 
     @app.get("/healthz")

@@ -106,6 +106,13 @@ def server_settings() -> dict:
     }
 
 
+def _log_format() -> str:
+    value = os.environ.get("BLOG_LOG_FORMAT", "").strip() or "text"
+    if value not in ("text", "json", "off"):
+        raise ConfigError(f"BLOG_LOG_FORMAT must be 'text', 'json' or 'off', not {value!r}.")
+    return value
+
+
 def _positive_number(name: str, default: float) -> float:
     """An environment variable that holds a number above 0, such as 1.5."""
     value = os.environ.get(name, "").strip() or str(default)
@@ -169,6 +176,8 @@ def config_from_environment(instance_path: Path) -> dict:
         "BLOG_BASE_URL": base_url,
         "TRUSTED_HOSTS": _trusted_hosts(production, base_url),
         "BLOG_TITLE": os.environ.get("BLOG_TITLE", "Blog"),
+        # One line per request on standard error (blog/access_log.py).
+        "LOG_FORMAT": _log_format(),
         "RATELIMIT_HEADERS_ENABLED": True,
         # Login throttling (blog/auth/throttle.py, and SECURITY.md for the trade-off).
         "LOGIN_ATTEMPTS_PER_CLIENT": _rate_limit("BLOG_LOGIN_ATTEMPTS_PER_CLIENT", "10 per minute"),
@@ -195,9 +204,7 @@ def config_from_environment(instance_path: Path) -> dict:
         "PROXY_ADDRESSES": proxy_addresses(),
         "RATELIMIT_STORAGE_URI": os.environ.get("BLOG_RATELIMIT_STORAGE_URI", "memory://"),
         # A login session ends after this long unused, and after the longer one in any case.
-        "SESSION_IDLE_LIFETIME": timedelta(
-            hours=_positive_number("BLOG_SESSION_IDLE_HOURS", 24)
-        ),
+        "SESSION_IDLE_LIFETIME": timedelta(hours=_positive_number("BLOG_SESSION_IDLE_HOURS", 24)),
         "SESSION_ABSOLUTE_LIFETIME": absolute_lifetime,
         "PERMANENT_SESSION_LIFETIME": absolute_lifetime,
         "SESSION_COOKIE_HTTPONLY": True,
