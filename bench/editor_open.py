@@ -34,6 +34,8 @@ def bench_app(folder: Path) -> Flask:
             "SECRET_KEY": "bench",
             "MEDIA_DIR": str(folder / "media"),
             "RATELIMIT_ENABLED": False,
+            # The request log would print a line per opening into the figures.
+            "LOG_FORMAT": "off",
         }
     )
     with app.app_context():

@@ -65,7 +65,9 @@ class BenchServer:
             "warning",
             app,
         ]
-        self.process = subprocess.Popen(command, env=self.env, cwd=ROOT)
+        # The request log stays on, as in production, and goes to a file beside the database.
+        log = (self.folder / "requests.log").open("w")
+        self.process = subprocess.Popen(command, env=self.env, cwd=ROOT, stderr=log)
         for _ in range(100):
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
