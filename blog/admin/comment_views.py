@@ -1,7 +1,7 @@
 """The comment moderation queue: approve, mark as spam or delete, one at a time or in bulk."""
 
-from flask import flash, redirect, render_template, request, url_for
-from sqlalchemy import delete, select, update
+from flask import abort, flash, redirect, render_template, request, url_for
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import joinedload
 
 from blog.admin.user_views import bp
@@ -10,30 +10,58 @@ from blog.comments import refresh_comments
 from blog.extensions import db
 from blog.models import Comment, Page
 from blog.models.comments import COMMENT_STATUSES
-from blog.numbers import whole_numbers
+from blog.numbers import whole_number, whole_numbers
 
 ACTIONS = {"approve": "approved", "spam": "spam", "delete": None}
 QUEUE_SIZE = 100
 
 
+def _in_queue(status: str):
+    """The comments of one status on pages not in the Trash (a page in the Trash takes its
+    comments with it, until it is restored)."""
+    return (
+        select(Comment)
+        .join(Comment.page)
+        .where(Comment.status == status, Page.deleted_at.is_(None))
+    )
+
+
+@bp.app_template_global()
+def pending_comments() -> int:
+    """How many comments wait for moderation (the admin menu shows it to moderators)."""
+    return db.session.scalar(
+        select(func.count()).select_from(_in_queue("pending").subquery())
+    )
+
+
 @bp.get("/comments")
 @require(can_moderate)
 def comments():
-    """Comments of one status (pending first), newest first, on pages not in the Trash."""
+    """Comments of one status (pending first), newest first, a hundred to a page
+    (`?page=N`), each with its page and the commenter's email."""
     status = request.args.get("status", "pending")
     if status not in COMMENT_STATUSES:
         status = "pending"
+    number = whole_number(request.args.get("page", "1"), largest=10**6)
+    if not number:
+        abort(404)
+    # One more than a page tells whether there is a next page.
     queue = db.session.scalars(
-        select(Comment)
-        .join(Comment.page)
-        # A page in the Trash takes its comments with it, until it is restored.
-        .where(Comment.status == status, Page.deleted_at.is_(None))
+        _in_queue(status)
         .options(joinedload(Comment.page))
         .order_by(Comment.created_at.desc(), Comment.id.desc())
-        .limit(QUEUE_SIZE)
+        .limit(QUEUE_SIZE + 1)
+        .offset((number - 1) * QUEUE_SIZE)
     ).all()
+    if number > 1 and not queue:
+        abort(404)
     return render_template(
-        "admin/comments.html", comments=queue, status=status, statuses=COMMENT_STATUSES
+        "admin/comments.html",
+        comments=queue[:QUEUE_SIZE],
+        status=status,
+        statuses=COMMENT_STATUSES,
+        number=number,
+        has_next=len(queue) > QUEUE_SIZE,
     )
 
 
