@@ -40,7 +40,7 @@ def _columns_answered(response):
     tree = parse_html(response.get_data(as_text=True))
     columns = tree.find_all(class_="builder-column")
     return [
-        (c.id, "hx-swap-oob" in c.attrs, [b.text.split("Edit ")[-1] for b in c.find_all("article")])
+        (c.id, "hx-swap-oob" in c.attrs, [b.text for b in c.find_all(class_="block-preview")])
         for c in columns
     ]
 

@@ -35,7 +35,8 @@ def test_the_way_back_in_place_answers_the_row_with_its_columns_filled(app, auth
     row = fragment(_layout(htmx, page.rows[0], "1-1-1"))
     assert row.id == f"row-{page.rows[0]}"
     columns = row.find_all(class_="builder-column")
-    assert [c.find_all("article")[0].text for c in columns] == ["Edit A", "Edit B", "Edit C"]
+    previews = [c.find_all(class_="block-preview")[0].text for c in columns]
+    assert previews == ["A", "B", "C"]
 
 
 def test_a_block_moved_away_since_the_merge_stays_where_it_was_put(app, auth, client):
