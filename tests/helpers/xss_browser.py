@@ -75,8 +75,10 @@ async () => {
   }
   const foreign = "object, embed, applet, frame, frameset, base, link, meta, style, title, svg, " +
     "math, marquee, xmp, noscript, video, audio, source, template, keygen";
-  // The editor's own toolbar template sits outside #main, straight in <body>.
-  const own = (e) => e.id === "block-toolbar" && e.parentElement === document.body;
+  // The editor's own templates (the block toolbar, the block inserter) sit outside #main,
+  // straight in <body>.
+  const OWN_TEMPLATES = ["block-toolbar", "block-inserter"];
+  const own = (e) => OWN_TEMPLATES.includes(e.id) && e.parentElement === document.body;
   for (const element of document.body.querySelectorAll(foreign)) {
     if (!own(element)) note(element, "element");
   }
