@@ -14,6 +14,7 @@ from blog import create_app
 from blog.extensions import db, limiter
 from blog.models import User
 
+from helpers.media_storages import empty_bucket, new_bucket, start_s3_server
 from helpers.postgres_cluster import PostgresUnavailable, ThrowAwayCluster
 from helpers.support import PASSWORD, missing
 from helpers.template_cache import TEMPLATE_CACHE
@@ -151,10 +152,32 @@ def block_app(tmp_path):
         yield app
 
 
+@pytest.fixture(scope="session")
+def s3_endpoint(tmp_path_factory):
+    """The address of moto's S3-protocol server, started for the run on loopback."""
+    server = start_s3_server(tmp_path_factory.mktemp("s3"))
+    yield f"http://127.0.0.1:{server.port}"
+    server.stop()
+
+
 @pytest.fixture
-def app(make_app):
+def media_backend(request, worker_id):
+    """The app settings for where it stores images: the local folder, unless a module runs
+    on every storage (helpers.media_storages.ON_EVERY_MEDIA_STORAGE): then also a bucket of
+    this test process's own on the S3-protocol server, emptied after each test."""
+    if getattr(request, "param", "local") == "local":
+        yield {}
+        return
+    endpoint = request.getfixturevalue("s3_endpoint")
+    settings = new_bucket(endpoint, f"blog-tests-{worker_id}")
+    yield settings
+    empty_bucket(endpoint, settings["S3_BUCKET"])
+
+
+@pytest.fixture
+def app(make_app, media_backend):
     """The app with CSRF checks off, for view tests that post forms directly."""
-    return make_app(WTF_CSRF_ENABLED=False)
+    return make_app(WTF_CSRF_ENABLED=False, **media_backend)
 
 
 @pytest.fixture
