@@ -5,6 +5,7 @@ import os
 import shutil
 
 import pytest
+import redis
 import sqlalchemy as sa
 from flask import Flask
 from flask_migrate import upgrade
@@ -16,6 +17,7 @@ from blog.models import User
 
 from helpers.media_storages import empty_bucket, new_bucket, start_s3_server
 from helpers.postgres_cluster import PostgresUnavailable, ThrowAwayCluster
+from helpers.service_process import ServiceProcess
 from helpers.support import PASSWORD, missing
 from helpers.template_cache import TEMPLATE_CACHE
 
@@ -158,6 +160,24 @@ def s3_endpoint(tmp_path_factory):
     server = start_s3_server(tmp_path_factory.mktemp("s3"))
     yield f"http://127.0.0.1:{server.port}"
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """Debian's redis-server for the run, on loopback, keeping nothing on disk."""
+    if shutil.which("redis-server") is None:
+        missing("BLOG_REQUIRE_REDIS", "Redis is not available: no redis-server on PATH")
+    command = ["redis-server", "--bind", "127.0.0.1", "--port", "{port}", "--save", ""]
+    server = ServiceProcess(command, tmp_path_factory.mktemp("redis") / "redis.log").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server):
+    """A redis:// URL to the run's Redis, emptied after the test."""
+    yield f"redis://127.0.0.1:{redis_server.port}/0"
+    redis.Redis(port=redis_server.port).flushall()
 
 
 @pytest.fixture
