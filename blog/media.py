@@ -14,7 +14,7 @@ from werkzeug.datastructures import FileStorage
 
 from blog.extensions import db
 from blog.media_names import MediaFile, variant_widths
-from blog.media_storage import media_storage
+from blog.media_storage import StorageUnavailable, media_storage
 from blog.models import Media
 
 # The most megapixels an upload may have, by the format it comes in: decoding a PNG or WebP
@@ -29,6 +29,7 @@ MEGABYTE = 1024 * 1024
 
 NOT_AN_IMAGE = "That file is not an image this site can use: upload a JPEG, PNG, GIF or WebP."
 DAMAGED = "The image is damaged or incomplete: save or export it again, then upload it."
+NOT_STORED = "The image could not be stored just now: try again in a minute."
 TOO_MANY_PIXELS = (
     "The image has too many pixels: at most 40 megapixels for a JPEG or GIF, 24 for a PNG and"
     " 16 for a WebP. Save it smaller, then upload it."
@@ -63,12 +64,35 @@ def store_image(upload: IO[bytes] | FileStorage, uploader_id: int | None) -> Med
 
     The same picture uploaded twice is one Media. The Media is added to the session and
     flushed; the caller commits. Raises MediaRejected, and stores nothing, for a file that is
-    too big, not a JPEG, PNG, GIF or WebP, damaged, or too large in pixels.
+    too big, not a JPEG, PNG, GIF or WebP, damaged, or too large in pixels, or when the
+    media storage cannot take it just now (a bucket out of reach).
     """
     data = _read_upload(upload, current_app.config["MAX_UPLOAD_BYTES"])
     picture, stored_format = _decode(data)
     encoded = _encode(picture, stored_format)
     sha256 = hashlib.sha256(encoded).hexdigest()
+    try:
+        _store_files(picture, stored_format, encoded, sha256)
+    except StorageUnavailable as error:
+        current_app.logger.error("Media storage unavailable: %s", error)
+        raise MediaRejected(NOT_STORED) from error
+    media = db.session.scalar(select(Media).where(Media.sha256 == sha256))
+    if media is None:
+        media = Media(
+            sha256=sha256,
+            content_type=CONTENT_TYPE[stored_format],
+            width=picture.width,
+            height=picture.height,
+            size=len(encoded),
+            uploader_id=uploader_id,
+        )
+        db.session.add(media)
+        db.session.flush()
+    return media
+
+
+def _store_files(picture: Image.Image, stored_format: str, encoded: bytes, sha256: str) -> None:
+    """Store the re-encoded image and its narrower variants."""
     content_type = CONTENT_TYPE[stored_format]
     storage = media_storage()
     # Files first: a committed Media row must never point at a missing file. Rewriting the
@@ -79,19 +103,6 @@ def store_image(upload: IO[bytes] | FileStorage, uploader_id: int | None) -> Med
     for width in sorted(variant_widths(picture.width), reverse=True):
         source = _resized(source, width)
         storage.put(_encode(source, stored_format), MediaFile(sha256, content_type, width))
-    media = db.session.scalar(select(Media).where(Media.sha256 == sha256))
-    if media is None:
-        media = Media(
-            sha256=sha256,
-            content_type=content_type,
-            width=picture.width,
-            height=picture.height,
-            size=len(encoded),
-            uploader_id=uploader_id,
-        )
-        db.session.add(media)
-        db.session.flush()
-    return media
 
 
 def _read_upload(upload: IO[bytes] | FileStorage, limit: int) -> bytes:

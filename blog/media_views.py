@@ -9,7 +9,7 @@ from sqlalchemy import select
 from blog.auth.roles import can_see_media
 from blog.extensions import db
 from blog.media_names import SHA256, URL_PREFIX, MediaFile, variant_widths
-from blog.media_storage import media_storage
+from blog.media_storage import StorageUnavailable, media_storage
 from blog.models import Media
 
 bp = Blueprint("media", __name__, url_prefix=URL_PREFIX)
@@ -18,6 +18,7 @@ bp = Blueprint("media", __name__, url_prefix=URL_PREFIX)
 FOREVER = "public, max-age=31536000, immutable"
 # A draft's picture: the browser keeps it for this person only, asking each time (304).
 PRIVATE = "private, no-cache"
+UNAVAILABLE = "Images cannot be fetched just now: try again in a minute."
 
 
 @bp.get("/<sha256>")
@@ -59,6 +60,9 @@ def _send(media: Media, width: int | None) -> Response:
         stored = storage.open(file)
     except FileNotFoundError:
         abort(404)
+    except StorageUnavailable as error:
+        current_app.logger.error("Media storage unavailable: %s", error)
+        abort(503, UNAVAILABLE)
     etag = media.sha256 if width is None else f"{media.sha256}-{width}"
     response = send_file(stored, mimetype=media.content_type, etag=etag, conditional=True)
     response.headers["Cache-Control"] = FOREVER if media.public else PRIVATE

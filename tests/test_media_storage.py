@@ -11,13 +11,14 @@ from urllib.request import urlopen
 
 import pytest
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from blog.config import ConfigError, config_from_environment
 from blog.extensions import db
-from blog.media import store_image
+from blog.media import MediaRejected, store_image
 from blog.models import Media
 
+from helpers.gunicorn_server import free_port
 from helpers.image_blocks import png
 from helpers.media_storages import ON_EVERY_MEDIA_STORAGE, s3_client, stored_names
 
@@ -163,3 +164,18 @@ def test_media_storage_settings_that_make_no_sense_are_refused(
         monkeypatch.setenv(variable, value)
     with pytest.raises(ConfigError, match=message):
         config_from_environment(tmp_path)
+
+
+def test_a_bucket_out_of_reach_refuses_uploads_and_serving_in_words(make_app):
+    unreachable = f"http://127.0.0.1:{free_port()}"
+    app = make_app(MEDIA_STORAGE="s3", S3_BUCKET="gone", S3_ENDPOINT_URL=unreachable)
+    with app.app_context():
+        with pytest.raises(MediaRejected, match="could not be stored just now"):
+            store_image(io.BytesIO(png()), None)
+        assert db.session.scalar(select(Media)) is None
+        db.session.add(Media(sha256="ab" * 32, content_type="image/png", width=9, height=9, size=1))
+        db.session.execute(update(Media).values(public=True))
+        db.session.commit()
+    response = app.test_client().get(f"/media/{'ab' * 32}")
+    assert response.status_code == 503
+    assert "Images cannot be fetched just now" in response.get_data(as_text=True)

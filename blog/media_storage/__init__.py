@@ -9,6 +9,11 @@ from blog.media_names import MediaFile
 from blog.media_storage.local_folder import LocalFolder
 
 
+class StorageUnavailable(RuntimeError):
+    """The storage could not be reached or refused the request (a bucket's endpoint down,
+    wrong credentials): nothing about the file itself, and worth trying again later."""
+
+
 class MediaStorage(Protocol):
     """The files of stored images, by name (see MediaFile)."""
 

@@ -7,9 +7,10 @@ from typing import BinaryIO
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
 from blog.media_names import MediaFile
+from blog.media_storage import StorageUnavailable
 
 # What S3 answers for an object (or a bucket) that is not there.
 NOT_THERE = {"NoSuchKey", "404", "NotFound"}
@@ -28,26 +29,31 @@ class Bucket:
 
     def put(self, data: bytes, file: MediaFile) -> None:
         """Store an object: S3 makes a new object visible whole or not at all."""
-        self.client.put_object(
-            Bucket=self.name,
-            Key=file.name,
-            Body=data,
-            ContentType=file.content_type,
-            CacheControl=FOREVER,
-        )
+        try:
+            self.client.put_object(
+                Bucket=self.name,
+                Key=file.name,
+                Body=data,
+                ContentType=file.content_type,
+                CacheControl=FOREVER,
+            )
+        except (BotoCoreError, ClientError) as error:
+            raise StorageUnavailable(f"Storing {file.name} failed: {error}") from error
 
     def open(self, file: MediaFile) -> BinaryIO:
         """The stored object's bytes; FileNotFoundError when there is none."""
         try:
             answer = self.client.get_object(Bucket=self.name, Key=file.name)
+            # Read whole (an image is a few megabytes at most): the connection goes back to
+            # the pool at once instead of waiting for a slow reader.
+            with answer["Body"] as body:
+                return io.BytesIO(body.read())
         except ClientError as error:
             if error.response.get("Error", {}).get("Code") in NOT_THERE:
                 raise FileNotFoundError(file.name) from error
-            raise
-        # Read whole (an image is a few megabytes at most): the connection goes back to the
-        # pool at once instead of waiting for a slow reader.
-        with answer["Body"] as body:
-            return io.BytesIO(body.read())
+            raise StorageUnavailable(f"Reading {file.name} failed: {error}") from error
+        except BotoCoreError as error:
+            raise StorageUnavailable(f"Reading {file.name} failed: {error}") from error
 
     def public_name(self, file: MediaFile) -> str | None:
         """The object's key, which is its name under the bucket's public address."""
