@@ -3,6 +3,7 @@ through boto3, which takes its credentials from the usual AWS_* variables or the
 
 import functools
 import io
+import threading
 from typing import BinaryIO
 
 import boto3
@@ -18,6 +19,8 @@ NOT_THERE = {"NoSuchKey", "404", "NotFound"}
 FOREVER = "public, max-age=31536000, immutable"
 # A slow or unreachable endpoint fails a request in seconds, not in gunicorn's timeout.
 CLIENT_SETTINGS = Config(connect_timeout=5, read_timeout=20, retries={"max_attempts": 3})
+# boto3 sessions are not safe to use from two threads at once: clients are made one at a time.
+_MAKING_CLIENTS = threading.Lock()
 
 
 class Bucket:
@@ -60,9 +63,15 @@ class Bucket:
         return file.name
 
 
-@functools.cache
 def bucket(name: str, endpoint_url: str) -> Bucket:
     """The bucket of this name at this endpoint (AWS's when empty), with one client per
     process: creating a client takes tens of milliseconds, and clients are thread-safe."""
-    client = boto3.client("s3", endpoint_url=endpoint_url or None, config=CLIENT_SETTINGS)
+    with _MAKING_CLIENTS:
+        return _bucket(name, endpoint_url)
+
+
+@functools.cache
+def _bucket(name: str, endpoint_url: str) -> Bucket:
+    session = boto3.session.Session()
+    client = session.client("s3", endpoint_url=endpoint_url or None, config=CLIENT_SETTINGS)
     return Bucket(name, client)
