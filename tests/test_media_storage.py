@@ -6,6 +6,7 @@ import io
 import json
 import os
 import stat
+import sys
 from pathlib import Path
 from urllib.request import urlopen
 
@@ -179,3 +180,11 @@ def test_a_bucket_out_of_reach_refuses_uploads_and_serving_in_words(make_app):
     response = app.test_client().get(f"/media/{'ab' * 32}")
     assert response.status_code == 503
     assert "Images cannot be fetched just now" in response.get_data(as_text=True)
+
+
+def test_a_bucket_without_the_s3_extra_stops_the_start_in_words(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "boto3", None)  # as if the package were not installed
+    monkeypatch.setenv("BLOG_MEDIA_STORAGE", "s3")
+    monkeypatch.setenv("BLOG_S3_BUCKET", "pictures")
+    with pytest.raises(ConfigError, match=r"install the blog with its s3 extra"):
+        config_from_environment(tmp_path)

@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from blog.config import ConfigError, config_from_environment
+
 from helpers.gunicorn_server import GunicornServer
 from helpers.login_attempts import ATTEMPTS_LIMIT, DAILY_LIMITS, wrong_logins
 
@@ -59,3 +61,10 @@ def test_one_worker_or_a_shared_store_starts_without_a_warning(redis_url, worker
     )
     assert started.returncode == 0, started.stderr
     assert WARNING not in started.stderr
+
+
+def test_a_redis_store_without_the_redis_extra_stops_the_start_in_words(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "redis", None)  # as if the package were not installed
+    monkeypatch.setenv("BLOG_RATELIMIT_STORAGE_URI", "redis://127.0.0.1:6379")
+    with pytest.raises(ConfigError, match=r"install the blog with its redis extra"):
+        config_from_environment(tmp_path)
