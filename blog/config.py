@@ -241,7 +241,7 @@ def config_from_environment(instance_path: Path) -> dict:
             "LOGIN_KNOWN_DEVICE_DAYS": _whole_number("BLOG_LOGIN_KNOWN_DEVICE_DAYS", 365),
             "COMMENT_RATE_LIMIT": "10 per minute",
             # Each image costs up to about a second and a half of CPU to store (see make bench).
-            "UPLOAD_RATE_LIMIT_PER_PERSON": os.environ.get(
+            "UPLOAD_RATE_LIMIT_PER_PERSON": _rate_limit(
                 "BLOG_UPLOADS_PER_PERSON", "10 per minute; 100 per hour"
             ),
             # A draft checkpoint is taken with the first change this long after the last one.
