@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import func, insert, select
 
 from blog.content.document import EXPORT_FORMAT
 from blog.extensions import db
@@ -24,6 +24,7 @@ from blog.models import (
     page_tags,
     utcnow,
 )
+from blog.models.page_logs import forget_all_but_newest
 from blog.models.pages import column_count
 
 
@@ -83,7 +84,7 @@ def take_checkpoint(page_id: int, person_id: int | None, reason: str) -> int | N
                 page_id=page_id, person_id=person_id, reason=reason, content=content
             )
         )
-        _forget_the_oldest(page_id)
+        forget_all_but_newest(Checkpoint, page_id, CHECKPOINTS_KEPT_PER_PAGE)
     return stored.inserted_primary_key[0]
 
 
@@ -105,20 +106,3 @@ def checkpoint_if_due(page: Page, person_id: int) -> int | None:
     if utcnow() - since < timedelta(minutes=current_app.config["CHECKPOINT_MINUTES"]):
         return None
     return take_checkpoint(page.id, person_id, "editing")
-
-
-def _forget_the_oldest(page_id: int) -> None:
-    """Delete the page's checkpoints older than the newest CHECKPOINTS_KEPT_PER_PAGE."""
-    oldest_kept = db.session.scalar(
-        select(Checkpoint.id)
-        .where(Checkpoint.page_id == page_id)
-        .order_by(Checkpoint.id.desc())
-        .offset(CHECKPOINTS_KEPT_PER_PAGE - 1)
-        .limit(1)
-    )
-    if oldest_kept is not None:
-        db.session.execute(
-            delete(Checkpoint)
-            .where(Checkpoint.page_id == page_id, Checkpoint.id < oldest_kept)
-            .execution_options(synchronize_session=False)
-        )

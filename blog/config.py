@@ -1,5 +1,6 @@
 """Configuration read from the environment: one place for secrets, paths and URLs."""
 
+import importlib.util
 import ipaddress
 import os
 import secrets
@@ -149,6 +150,51 @@ def _rate_limit(name: str, default: str) -> str:
     return value
 
 
+def _media_storage() -> dict:
+    """BLOG_MEDIA_STORAGE and what it needs: "local" (the MEDIA_DIR folder) or "s3" (a
+    bucket, BLOG_S3_BUCKET, at BLOG_S3_ENDPOINT_URL or AWS's), and BLOG_MEDIA_PUBLIC_URL."""
+    storage = os.environ.get("BLOG_MEDIA_STORAGE", "").strip() or "local"
+    if storage not in ("local", "s3"):
+        raise ConfigError(f"BLOG_MEDIA_STORAGE must be 'local' or 's3', not {storage!r}.")
+    bucket = os.environ.get("BLOG_S3_BUCKET", "").strip()
+    endpoint = os.environ.get("BLOG_S3_ENDPOINT_URL", "").strip()
+    if storage == "s3":
+        if not bucket:
+            raise ConfigError("BLOG_S3_BUCKET must name the bucket when BLOG_MEDIA_STORAGE=s3.")
+        if importlib.util.find_spec("boto3") is None:
+            raise ConfigError(
+                "BLOG_MEDIA_STORAGE=s3 needs boto3: install the blog with its s3 extra "
+                "(pip install 'blog[s3]')."
+            )
+        if endpoint and urlsplit(endpoint).scheme not in ("http", "https"):
+            raise ConfigError(
+                f"BLOG_S3_ENDPOINT_URL must be an http or https address, not {endpoint!r}."
+            )
+    public_url = os.environ.get("BLOG_MEDIA_PUBLIC_URL", "").strip().rstrip("/")
+    if public_url and urlsplit(public_url).scheme not in ("http", "https"):
+        raise ConfigError(
+            f"BLOG_MEDIA_PUBLIC_URL must be an http or https address such as "
+            f"https://media.example.org, not {public_url!r}."
+        )
+    return {
+        "MEDIA_STORAGE": storage,
+        "S3_BUCKET": bucket,
+        "S3_ENDPOINT_URL": endpoint,
+        "MEDIA_PUBLIC_URL": public_url,
+    }
+
+
+def _rate_limit_storage() -> str:
+    """BLOG_RATELIMIT_STORAGE_URI, checked for the package a Redis store needs."""
+    uri = os.environ.get("BLOG_RATELIMIT_STORAGE_URI", "").strip() or "memory://"
+    if uri.startswith("redis") and importlib.util.find_spec("redis") is None:
+        raise ConfigError(
+            "BLOG_RATELIMIT_STORAGE_URI names Redis, which needs the redis package: install "
+            "the blog with its redis extra (pip install 'blog[redis]')."
+        )
+    return uri
+
+
 def config_from_environment(instance_path: Path) -> dict:
     """Build the Flask configuration mapping from BLOG_* variables and DATABASE_URL."""
     instance_path.mkdir(parents=True, exist_ok=True)
@@ -166,51 +212,59 @@ def config_from_environment(instance_path: Path) -> dict:
         if f"BLOG_{key}" in os.environ
     }
     absolute_lifetime = timedelta(days=_positive_number("BLOG_SESSION_MAX_DAYS", 14))
-    return page_limits | {
-        "BLOG_ENV": env,
-        "SECRET_KEY": secret_key,
-        "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
-        # The site's one address: every absolute link is built from it (blog.site_address),
-        # and in production requests naming another host are refused.
-        "BLOG_BASE_URL": base_url,
-        "TRUSTED_HOSTS": _trusted_hosts(production, base_url),
-        "BLOG_TITLE": os.environ.get("BLOG_TITLE", "Blog"),
-        # One line per request on standard error (blog/access_log.py).
-        "LOG_FORMAT": _log_format(),
-        "RATELIMIT_HEADERS_ENABLED": True,
-        # Login throttling (blog/auth/throttle.py, and SECURITY.md for the trade-off).
-        "LOGIN_ATTEMPTS_PER_CLIENT": _rate_limit("BLOG_LOGIN_ATTEMPTS_PER_CLIENT", "10 per minute"),
-        "LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT": _rate_limit(
-            "BLOG_LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT", "5 per minute; 20 per hour"
-        ),
-        "LOGIN_FAILURES_PER_ACCOUNT": _rate_limit(
-            "BLOG_LOGIN_FAILURES_PER_ACCOUNT", "5 per minute; 50 per day"
-        ),
-        "LOGIN_KNOWN_DEVICE_DAYS": _whole_number("BLOG_LOGIN_KNOWN_DEVICE_DAYS", 365),
-        "COMMENT_RATE_LIMIT": "10 per minute",
-        # Each image costs up to about a second and a half of CPU to store (see make bench).
-        "UPLOAD_RATE_LIMIT_PER_PERSON": os.environ.get(
-            "BLOG_UPLOADS_PER_PERSON", "10 per minute; 100 per hour"
-        ),
-        # A draft checkpoint is taken with the first change this long after the last one.
-        "CHECKPOINT_MINUTES": _whole_number("BLOG_CHECKPOINT_MINUTES", 10),
-        "MEDIA_DIR": os.environ.get("BLOG_MEDIA_DIR", str(instance_path / "media")),
-        "MAX_UPLOAD_BYTES": max_upload_mb * 1024 * 1024,
-        # Room for the form fields that come with an upload of the largest allowed image.
-        "MAX_CONTENT_LENGTH": (max_upload_mb + 1) * 1024 * 1024,
-        # How many reverse proxies stand in front (their X-Forwarded-* headers are trusted).
-        "PROXY_HOPS": proxy_hops(),
-        "PROXY_ADDRESSES": proxy_addresses(),
-        "RATELIMIT_STORAGE_URI": os.environ.get("BLOG_RATELIMIT_STORAGE_URI", "memory://"),
-        # A login session ends after this long unused, and after the longer one in any case.
-        "SESSION_IDLE_LIFETIME": timedelta(hours=_positive_number("BLOG_SESSION_IDLE_HOURS", 24)),
-        "SESSION_ABSOLUTE_LIFETIME": absolute_lifetime,
-        "PERMANENT_SESSION_LIFETIME": absolute_lifetime,
-        "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": production,
-        "REMEMBER_COOKIE_HTTPONLY": True,
-        "REMEMBER_COOKIE_SECURE": production,
-        "WTF_CSRF_TIME_LIMIT": None,
-    }
+    return (
+        page_limits
+        | _media_storage()
+        | {
+            "BLOG_ENV": env,
+            "SECRET_KEY": secret_key,
+            "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
+            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+            # The site's one address: every absolute link is built from it (blog.site_address),
+            # and in production requests naming another host are refused.
+            "BLOG_BASE_URL": base_url,
+            "TRUSTED_HOSTS": _trusted_hosts(production, base_url),
+            "BLOG_TITLE": os.environ.get("BLOG_TITLE", "Blog"),
+            # One line per request on standard error (blog/access_log.py).
+            "LOG_FORMAT": _log_format(),
+            "RATELIMIT_HEADERS_ENABLED": True,
+            # Login throttling (blog/auth/throttle.py, and SECURITY.md for the trade-off).
+            "LOGIN_ATTEMPTS_PER_CLIENT": _rate_limit(
+                "BLOG_LOGIN_ATTEMPTS_PER_CLIENT", "10 per minute"
+            ),
+            "LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT": _rate_limit(
+                "BLOG_LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT", "5 per minute; 20 per hour"
+            ),
+            "LOGIN_FAILURES_PER_ACCOUNT": _rate_limit(
+                "BLOG_LOGIN_FAILURES_PER_ACCOUNT", "5 per minute; 50 per day"
+            ),
+            "LOGIN_KNOWN_DEVICE_DAYS": _whole_number("BLOG_LOGIN_KNOWN_DEVICE_DAYS", 365),
+            "COMMENT_RATE_LIMIT": "10 per minute",
+            # Each image costs up to about a second and a half of CPU to store (see make bench).
+            "UPLOAD_RATE_LIMIT_PER_PERSON": _rate_limit(
+                "BLOG_UPLOADS_PER_PERSON", "10 per minute; 100 per hour"
+            ),
+            # A draft checkpoint is taken with the first change this long after the last one.
+            "CHECKPOINT_MINUTES": _whole_number("BLOG_CHECKPOINT_MINUTES", 10),
+            "MEDIA_DIR": os.environ.get("BLOG_MEDIA_DIR", str(instance_path / "media")),
+            "MAX_UPLOAD_BYTES": max_upload_mb * 1024 * 1024,
+            # Room for the form fields that come with an upload of the largest allowed image.
+            "MAX_CONTENT_LENGTH": (max_upload_mb + 1) * 1024 * 1024,
+            # How many reverse proxies stand in front (their X-Forwarded-* headers are trusted).
+            "PROXY_HOPS": proxy_hops(),
+            "PROXY_ADDRESSES": proxy_addresses(),
+            "RATELIMIT_STORAGE_URI": _rate_limit_storage(),
+            # A login session ends after this long unused, and after the longer one in any case.
+            "SESSION_IDLE_LIFETIME": timedelta(
+                hours=_positive_number("BLOG_SESSION_IDLE_HOURS", 24)
+            ),
+            "SESSION_ABSOLUTE_LIFETIME": absolute_lifetime,
+            "PERMANENT_SESSION_LIFETIME": absolute_lifetime,
+            "SESSION_COOKIE_HTTPONLY": True,
+            "SESSION_COOKIE_SAMESITE": "Lax",
+            "SESSION_COOKIE_SECURE": production,
+            "REMEMBER_COOKIE_HTTPONLY": True,
+            "REMEMBER_COOKIE_SECURE": production,
+            "WTF_CSRF_TIME_LIMIT": None,
+        }
+    )

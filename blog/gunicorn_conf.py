@@ -8,6 +8,8 @@ file makes that list match BLOG_PROXY_HOPS: nobody when no proxy stands in front
 proxy's addresses (BLOG_PROXY_ADDRESSES). See blog.config.server_settings for the rest.
 """
 
+import sys
+
 from blog import create_app
 from blog.config import ConfigError, server_settings
 
@@ -17,7 +19,23 @@ except ConfigError as error:
     raise SystemExit(f"Configuration error: {error}") from None
 # The whole environment is checked once here, in gunicorn's own process: a bad setting stops
 # gunicorn with its one-line message, instead of every worker failing to boot in turn.
-create_app()
+_app = create_app()
+
+
+def counting_apart_warning(workers: int, storage_uri: str) -> str | None:
+    """The warning for workers that would each keep their own rate-limit counts (Flask-
+    Limiter's memory:// store lives inside one process); None when they share them."""
+    if workers < 2 or not storage_uri.startswith("memory://"):
+        return None
+    return (
+        f"Warning: {workers} workers count rate limits apart with "
+        f"BLOG_RATELIMIT_STORAGE_URI={storage_uri}, so login throttling lets through up to "
+        f"{workers} times its limit: set BLOG_RATELIMIT_STORAGE_URI=redis://HOST:6379 (README)."
+    )
+
+
+if warning := counting_apart_warning(_settings["workers"], _app.config["RATELIMIT_STORAGE_URI"]):
+    print(warning, file=sys.stderr, flush=True)
 
 bind = _settings["bind"]
 workers = _settings["workers"]

@@ -2,13 +2,10 @@
 
 import hashlib
 import io
-import os
 import struct
-import tempfile
 import warnings
 import zlib
-from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO
 
 from flask import current_app
 from PIL import Image, ImageOps
@@ -16,7 +13,8 @@ from sqlalchemy import select
 from werkzeug.datastructures import FileStorage
 
 from blog.extensions import db
-from blog.media_names import SHA256, media_url, variant_widths
+from blog.media_names import MediaFile, variant_widths
+from blog.media_storage import StorageUnavailable, media_storage
 from blog.models import Media
 
 # The most megapixels an upload may have, by the format it comes in: decoding a PNG or WebP
@@ -31,6 +29,7 @@ MEGABYTE = 1024 * 1024
 
 NOT_AN_IMAGE = "That file is not an image this site can use: upload a JPEG, PNG, GIF or WebP."
 DAMAGED = "The image is damaged or incomplete: save or export it again, then upload it."
+NOT_STORED = "The image could not be stored just now: try again in a minute."
 TOO_MANY_PIXELS = (
     "The image has too many pixels: at most 40 megapixels for a JPEG or GIF, 24 for a PNG and"
     " 16 for a WebP. Save it smaller, then upload it."
@@ -60,70 +59,23 @@ class MediaRejected(ValueError):
     """An upload the site refuses; the message says why, in words for the person uploading."""
 
 
-class MediaStore:
-    """Image files in one local folder, named by content: "<sha256>" for an original and
-    "<sha256>-<width>" for a narrower variant. Put, open and url are all the app uses, so an
-    S3-compatible store with the same three methods can take this one's place."""
-
-    def __init__(self, folder: str | Path) -> None:
-        self.folder = Path(folder)
-
-    def put(self, data: bytes, sha256: str, width: int | None = None) -> None:
-        """Store a file atomically: readers see no file or the whole file, never a part."""
-        target = self._path(sha256, width)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        # The temporary file is in the same folder, so os.replace is a rename, never a copy.
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".incoming-")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-
-    def open(self, sha256: str, width: int | None = None) -> BinaryIO:
-        """The stored file, for reading; FileNotFoundError when there is none."""
-        return self._path(sha256, width).open("rb")
-
-    def url(self, sha256: str, width: int | None = None) -> str:
-        """Where browsers fetch the original, or its variant of this width."""
-        return media_url(sha256, width)
-
-    def _path(self, sha256: str, width: int | None) -> Path:
-        # Names come from hashes, never from users; refuse anything else (no "../" ever).
-        if not SHA256.fullmatch(sha256) or (width is not None and width <= 0):
-            raise ValueError(f"Not a media file name: {sha256!r}, width {width!r}")
-        return self.folder / (sha256 if width is None else f"{sha256}-{width}")
-
-
-def media_store() -> MediaStore:
-    """The media store of the current app (its MEDIA_DIR folder)."""
-    return MediaStore(current_app.config["MEDIA_DIR"])
-
-
 def store_image(upload: IO[bytes] | FileStorage, uploader_id: int | None) -> Media:
     """Check, re-encode and store an uploaded image with its variants; return its Media.
 
     The same picture uploaded twice is one Media. The Media is added to the session and
     flushed; the caller commits. Raises MediaRejected, and stores nothing, for a file that is
-    too big, not a JPEG, PNG, GIF or WebP, damaged, or too large in pixels.
+    too big, not a JPEG, PNG, GIF or WebP, damaged, or too large in pixels, or when the
+    media storage cannot take it just now (a bucket out of reach).
     """
     data = _read_upload(upload, current_app.config["MAX_UPLOAD_BYTES"])
     picture, stored_format = _decode(data)
     encoded = _encode(picture, stored_format)
     sha256 = hashlib.sha256(encoded).hexdigest()
-    store = media_store()
-    # Files first: a committed Media row must never point at a missing file. Rewriting the
-    # same name is harmless (same content) and repairs a file lost from the folder.
-    store.put(encoded, sha256)
-    # Widest first, each variant scaled from the one before it: less work than from the whole.
-    source = picture
-    for width in sorted(variant_widths(picture.width), reverse=True):
-        source = _resized(source, width)
-        store.put(_encode(source, stored_format), sha256, width)
+    try:
+        _store_files(picture, stored_format, encoded, sha256)
+    except StorageUnavailable as error:
+        current_app.logger.error("Media storage unavailable: %s", error)
+        raise MediaRejected(NOT_STORED) from error
     media = db.session.scalar(select(Media).where(Media.sha256 == sha256))
     if media is None:
         media = Media(
@@ -137,6 +89,20 @@ def store_image(upload: IO[bytes] | FileStorage, uploader_id: int | None) -> Med
         db.session.add(media)
         db.session.flush()
     return media
+
+
+def _store_files(picture: Image.Image, stored_format: str, encoded: bytes, sha256: str) -> None:
+    """Store the re-encoded image and its narrower variants."""
+    content_type = CONTENT_TYPE[stored_format]
+    storage = media_storage()
+    # Files first: a committed Media row must never point at a missing file. Rewriting the
+    # same name is harmless (same content) and repairs a file lost from the storage.
+    storage.put(encoded, MediaFile(sha256, content_type))
+    # Widest first, each variant scaled from the one before it: less work than from the whole.
+    source = picture
+    for width in sorted(variant_widths(picture.width), reverse=True):
+        source = _resized(source, width)
+        storage.put(_encode(source, stored_format), MediaFile(sha256, content_type, width))
 
 
 def _read_upload(upload: IO[bytes] | FileStorage, limit: int) -> bytes:

@@ -192,6 +192,16 @@ def restore(page: Page, content: dict[str, Any]) -> None:
     page.rows = rows_from_document(content["rows"])
 
 
+def switch_comments(page: Page, open_: bool) -> None:
+    """Turn the page's comments on or off, at once: a published page's stored copy is
+    rendered again with the comment form, or with "Comments are closed." in its place."""
+    page.comments_open = open_
+    revision = page.published_revision
+    if revision is not None:
+        revision.reader_html = reader_page(page, revision)
+        revision.rendered_at = utcnow()
+
+
 def rerender_all(author: User | None = None) -> int:
     """Render every published revision's stored pages again (after a template change), or
     only those of `author` (after their name changed)."""

@@ -5,6 +5,7 @@ import os
 import shutil
 
 import pytest
+import redis
 import sqlalchemy as sa
 from flask import Flask
 from flask_migrate import upgrade
@@ -14,7 +15,9 @@ from blog import create_app
 from blog.extensions import db, limiter
 from blog.models import User
 
+from helpers.media_storages import empty_bucket, new_bucket, start_s3_server
 from helpers.postgres_cluster import PostgresUnavailable, ThrowAwayCluster
+from helpers.service_process import ServiceProcess
 from helpers.support import PASSWORD, missing
 from helpers.template_cache import TEMPLATE_CACHE
 
@@ -151,10 +154,50 @@ def block_app(tmp_path):
         yield app
 
 
+@pytest.fixture(scope="session")
+def s3_endpoint(tmp_path_factory):
+    """The address of moto's S3-protocol server, started for the run on loopback."""
+    server = start_s3_server(tmp_path_factory.mktemp("s3"))
+    yield f"http://127.0.0.1:{server.port}"
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """Debian's redis-server for the run, on loopback, keeping nothing on disk."""
+    if shutil.which("redis-server") is None:
+        missing("BLOG_REQUIRE_REDIS", "Redis is not available: no redis-server on PATH")
+    command = ["redis-server", "--bind", "127.0.0.1", "--port", "{port}", "--save", ""]
+    server = ServiceProcess(command, tmp_path_factory.mktemp("redis") / "redis.log").start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def app(make_app):
+def redis_url(redis_server):
+    """A redis:// URL to the run's Redis, emptied after the test."""
+    yield f"redis://127.0.0.1:{redis_server.port}/0"
+    redis.Redis(port=redis_server.port).flushall()
+
+
+@pytest.fixture
+def media_backend(request, worker_id):
+    """The app settings for where it stores images: the local folder, unless a module runs
+    on every storage (helpers.media_storages.ON_EVERY_MEDIA_STORAGE): then also a bucket of
+    this test process's own on the S3-protocol server, emptied after each test."""
+    if getattr(request, "param", "local") == "local":
+        yield {}
+        return
+    endpoint = request.getfixturevalue("s3_endpoint")
+    settings = new_bucket(endpoint, f"blog-tests-{worker_id}")
+    yield settings
+    empty_bucket(endpoint, settings["S3_BUCKET"])
+
+
+@pytest.fixture
+def app(make_app, media_backend):
     """The app with CSRF checks off, for view tests that post forms directly."""
-    return make_app(WTF_CSRF_ENABLED=False)
+    return make_app(WTF_CSRF_ENABLED=False, **media_backend)
 
 
 @pytest.fixture

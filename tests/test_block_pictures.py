@@ -11,6 +11,9 @@ from blog.models import Media, Page, User
 from blog.publishing import publish
 
 from helpers.image_blocks import image_block, png, save_image, stored_image
+from helpers.media_storages import ON_EVERY_MEDIA_STORAGE
+
+pytestmark = ON_EVERY_MEDIA_STORAGE
 
 
 def _media_names(app) -> list[str]:

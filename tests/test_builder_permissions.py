@@ -53,6 +53,10 @@ ROUTES = {
         "POST",
         lambda p: (f"/builder/pages/{p.id}/details", {"title": "Taken over", "slug": "taken-over"}),
     ),
+    "comments_switch": (
+        "POST",
+        lambda p: (f"/builder/pages/{p.id}/comments-switch", {"comments": "off"}),
+    ),
     "duplicate_page": ("POST", lambda p: (f"/builder/pages/{p.id}/duplicate", {})),
     "delete_page (asks)": ("GET", lambda p: (f"/builder/pages/{p.id}/delete", None)),
     "delete_page": ("POST", lambda p: (f"/builder/pages/{p.id}/delete", {})),

@@ -197,3 +197,9 @@ def test_a_bad_setting_stops_the_app_with_one_line_and_no_traceback(
     assert result.returncode != 0
     assert result.stderr.strip() == line
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_an_upload_limit_that_is_no_rate_limit_is_refused_by_name(monkeypatch, tmp_path):
+    monkeypatch.setenv("BLOG_UPLOADS_PER_PERSON", "lots")
+    with pytest.raises(ConfigError, match="BLOG_UPLOADS_PER_PERSON must be rate limits"):
+        config_from_environment(tmp_path)

@@ -12,6 +12,9 @@ from blog.models import Page, User
 from blog.publishing import publish, unpublish
 
 from helpers.image_blocks import image_block, png
+from helpers.media_storages import ON_EVERY_MEDIA_STORAGE
+
+pytestmark = ON_EVERY_MEDIA_STORAGE
 
 
 def _picture_in_draft(app, email: str, slug: str = "pictures", colour=(200, 80, 40)) -> str:

@@ -12,7 +12,8 @@ from sqlalchemy import select
 from blog.content.document_export import export_page
 from blog.content.document_import import import_page
 from blog.extensions import db
-from blog.media import media_store
+from blog.media_names import MediaFile
+from blog.media_storage import media_storage
 from blog.models import Page, Revision, Tag, User
 
 from helpers.page_documents import (
@@ -49,7 +50,8 @@ def test_imported_picture_is_stored_re_encoded_and_its_image_block_points_at_it(
     assert document["rows"][0]["columns"][1][1] == image(name)
     assert document["media"][name]["alt"] == "Tulips in a row"
     data = base64.b64decode(document["media"][name]["base64"])
-    with app.app_context(), media_store().open(name) as stored:
+    picture = MediaFile(name, document["media"][name]["content_type"])
+    with app.app_context(), media_storage().open(picture) as stored:
         assert stored.read() == data
     assert Image.open(io.BytesIO(data)).size == (40, 30)
 

@@ -112,6 +112,7 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("builder.column_palette", "GET"): Expected(page_editors(303)),
     ("builder.export_json", "GET"): Expected(page_editors(200)),
     ("builder.save_details", "POST"): Expected(page_editors(303)),
+    ("builder.comments_switch", "POST"): Expected(page_editors(303)),
     ("builder.duplicate_page", "POST"): Expected(page_editors(303)),
     # History's entries: revisions and draft checkpoints, shown, compared and restored (after
     # a question) for the people who may edit the page only.

@@ -29,9 +29,7 @@ def _in_queue(status: str):
 @bp.app_template_global()
 def pending_comments() -> int:
     """How many comments wait for moderation (the admin menu shows it to moderators)."""
-    return db.session.scalar(
-        select(func.count()).select_from(_in_queue("pending").subquery())
-    )
+    return db.session.scalar(select(func.count()).select_from(_in_queue("pending").subquery()))
 
 
 @bp.get("/comments")

@@ -41,6 +41,7 @@ def init_app(app: Flask) -> None:
         block_move_views,
         block_order_views,
         block_views,
+        comments_switch_views,
         export_views,
         history_views,
         page_views,

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import Response, make_response, render_template
-from markupsafe import Markup
 
 from blog.auth.roles import any_role, require
 from blog.builder import bp
+from blog.builder.article_preview import article_preview
 from blog.builder.history_entries import (
     HistoryEntry,
     checkpoint_entry,
@@ -17,9 +17,8 @@ from blog.builder.history_entries import (
 )
 from blog.builder.loading import editable_page
 from blog.checkpoints import draft_document
-from blog.comments import CommentForm
 from blog.content.comparison import compare
-from blog.content.rendering import plain_text, reading_minutes, render_page
+from blog.content.rendering import plain_text, reading_minutes
 from blog.models import Page
 from blog.slugs import slugify
 
@@ -93,20 +92,8 @@ def _preview(page: Page, entry: HistoryEntry) -> Response:
         reading_minutes=reading_minutes(plain_text(content)),
         created_at=entry.created_at,
     )
-    html = render_template(
-        "public/article.html",
-        page=page,
-        revision=shown,
-        preview=True,
-        preview_banner=f"Preview of {entry.named_in_text}: readers do not get this now.",
-        body=render_page(content),
-        comments=Markup(""),
-        comment=CommentForm(),
-    )
-    response = make_response(html)
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Robots-Tag"] = "noindex"
-    return response
+    banner = f"Preview of {entry.named_in_text}: readers do not get this now."
+    return article_preview(page, shown, content, banner)
 
 
 def _compare(page: Page, entry: HistoryEntry) -> Response:

@@ -12,12 +12,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from flask_login import current_user
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 
 from blog.builder.touched_states import Ref, State, blocks_of_rows, read_states, same_state
 from blog.checkpoints import checkpoint_if_due
 from blog.extensions import db
 from blog.models import OPERATIONS_KEPT_PER_PAGE, Operation, Page
+from blog.models.page_logs import forget_all_but_newest
 
 
 @dataclass
@@ -99,22 +100,5 @@ def record(
     operation = Operation(page_id=page_id, person_id=person, label=label, changes=changes)
     db.session.add(operation)
     db.session.flush()
-    _forget_the_oldest(page_id)
+    forget_all_but_newest(Operation, page_id, OPERATIONS_KEPT_PER_PAGE)
     return operation
-
-
-def _forget_the_oldest(page_id: int) -> None:
-    """Delete the page's operations older than the newest OPERATIONS_KEPT_PER_PAGE."""
-    oldest_kept = db.session.scalar(
-        select(Operation.id)
-        .where(Operation.page_id == page_id)
-        .order_by(Operation.id.desc())
-        .offset(OPERATIONS_KEPT_PER_PAGE - 1)
-        .limit(1)
-    )
-    if oldest_kept is not None:
-        db.session.execute(
-            delete(Operation)
-            .where(Operation.page_id == page_id, Operation.id < oldest_kept)
-            .execution_options(synchronize_session=False)
-        )

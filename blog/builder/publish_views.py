@@ -4,17 +4,16 @@ in history_views.py and restore_views.py)."""
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask import make_response, render_template, request
+from flask import render_template, request
 from flask_login import current_user
-from markupsafe import Markup
 
 from blog.auth.roles import any_role, can_publish, require
 from blog.builder import bp
+from blog.builder.article_preview import article_preview
 from blog.builder.loading import editable_page
 from blog.builder.responses import editor_url
-from blog.comments import CommentForm
 from blog.content.document import page_document
-from blog.content.rendering import plain_text, reading_minutes, render_page
+from blog.content.rendering import plain_text, reading_minutes
 from blog.extensions import db
 from blog.htmx import respond
 from blog.models import Tag, utcnow
@@ -40,19 +39,7 @@ def preview(page_id: int):
     content = page_document(page, with_ids=True)
     minutes = reading_minutes(plain_text(content))
     draft = DraftRevision(page.title, page.summary, list(page.tags), minutes)
-    html = render_template(
-        "public/article.html",
-        page=page,
-        revision=draft,
-        preview=True,
-        body=render_page(content),
-        comments=Markup(""),
-        comment=CommentForm(),
-    )
-    response = make_response(html)
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Robots-Tag"] = "noindex"
-    return response
+    return article_preview(page, draft, content)
 
 
 @bp.get("/pages/<int:page_id>/actions")

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from blog.content.blocks import REGISTRY
 from blog.content.document import page_document
 from blog.extensions import db
-from blog.media import media_store
+from blog.media_names import MediaFile
+from blog.media_storage import media_storage
 from blog.models import Media, Page
 
 
@@ -50,14 +51,14 @@ def _pictures(names: list[str]) -> dict[str, dict[str, str]]:
         media.sha256: media
         for media in db.session.scalars(select(Media).where(Media.sha256.in_(names)))
     }
-    store = media_store()
+    storage = media_storage()
     pictures = {}
     for name in names:
         media = found.get(name)
         if media is None:
             # A block pointing at a picture that is gone: importing the document names it.
             continue
-        with store.open(name) as file:
+        with storage.open(MediaFile(name, media.content_type)) as file:
             encoded = base64.b64encode(file.read()).decode("ascii")
         pictures[name] = {"content_type": media.content_type, "alt": media.alt, "base64": encoded}
     return pictures

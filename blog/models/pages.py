@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from blog.extensions import NEVER_REUSE_IDS, db
@@ -67,6 +67,9 @@ class Page(db.Model):
     # HTML); the time of that change goes into the article's ETag and Last-Modified.
     comments_html: Mapped[str] = mapped_column(Text, default="")
     comments_changed_at: Mapped[datetime | None]
+    # "Comments on/off": off, readers see the approved comments but no form, and posts are
+    # refused. It takes effect at once, published or not (it is no part of the draft).
+    comments_open: Mapped[bool] = mapped_column(default=True, server_default=true())
     # Optimistic lock on title, slug, summary and tags: a details save names the version it
     # edited and bumps it, so a stale form never silently undoes someone else's change.
     details_version: Mapped[int] = mapped_column(default=1, server_default="1")

@@ -27,6 +27,7 @@ CROSS_SITE = (
     "Comments can be posted only from this site's own pages, and this one came from "
     "another site. Nothing was posted."
 )
+COMMENTS_CLOSED = "Comments are closed on this page. Nothing was posted."
 
 # Both addresses share one budget per client.
 comment_limit = limiter.shared_limit(
@@ -55,6 +56,8 @@ def _take_comment(page_query: Select) -> Response:
     if _from_another_site():
         abort(403, CROSS_SITE)
     page = db.first_or_404(page_query)
+    if not page.comments_open:
+        abort(403, COMMENTS_CLOSED)
     request.max_content_length = COMMENT_REQUEST_MAX
     try:
         comment = checked_comment(request.form)

@@ -176,9 +176,15 @@ class Editor:
         self.csrf_token = ""
 
     def request(
-        self, method: str, path: str, form: dict | None = None, htmx: bool = False
+        self,
+        method: str,
+        path: str,
+        form: dict | None = None,
+        htmx: bool = False,
+        encoded: tuple[bytes, str] | None = None,
     ) -> tuple[int, str]:
         """Send one request (as htmx does, with `htmx`); return the status and the body.
+        `encoded` is a body already encoded, with its content type (a multipart upload).
         Raises a CUT_OFF error when the server is gone."""
         headers = {"Connection": "close"}
         if self.cookies:
@@ -187,6 +193,8 @@ class Editor:
         if form is not None:
             body = urlencode(form, doseq=True)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
+        if encoded is not None:
+            body, headers["Content-Type"] = encoded
         if htmx:
             headers.update({"HX-Request": "true", "X-CSRFToken": self.csrf_token})
         connection = http.client.HTTPConnection(

@@ -230,6 +230,7 @@ SENSIBLE_FORMS: dict[str, Callable[[World], dict[str, Any]]] = {
         "summary": "Now with a summary.",
         "tags": "Garden, Spring",
     },
+    "builder.comments_switch": lambda w: {"comments": "off"},
     "builder.add_row": lambda w: {"layout": "1-2"},
     "builder.add_block_after": lambda w: {"type": "text"},
     "builder.order_rows": lambda w: {"row": list(reversed(w.row_ids))},
