@@ -87,6 +87,20 @@ def test_a_page_moved_back_to_a_former_address_is_there_and_the_other_leads_back
     assert reader.get(MOVED).headers["Location"] == ARTICLE
 
 
+def test_every_former_address_leads_to_the_page_in_one_hop(app, auth):
+    """A chain of moves collapses: the first address goes straight to the last."""
+    editor = auth.login_as("editor")
+    page = build_page(app, editor, title="Leek soup", slug="leek-soup", published=True)
+    for slug in ("leek-stew", "leek-broth", "leek-pie"):
+        auth.client.post(f"/builder/pages/{page.id}/details", data=_details(slug))
+        auth.client.post(f"/builder/pages/{page.id}/publish")
+    reader = app.test_client()
+    for former in (ARTICLE, MOVED, "/leek-broth"):
+        answer = reader.get(former)
+        assert (answer.status_code, answer.headers["Location"]) == (301, "/leek-pie")
+    assert reader.get("/leek-pie").status_code == 200
+
+
 def test_another_page_cannot_take_a_former_address(app, auth):
     editor = auth.login_as("editor")
     page = build_page(app, editor, title="Leek soup", slug="leek-soup", published=True)
