@@ -12,6 +12,16 @@ TWO_PARAGRAPHS = ("text", {"markdown": "First line.\n\nLast line."})
 BELOW = ("text", {"markdown": "Below."})
 
 
+def _caret_in(page, text: str) -> None:
+    """Wait until the caret stands in the paragraph holding `text`: a key pressed before the
+    editor has placed it would be read from wherever the caret was."""
+    page.wait_for_function(
+        "(text) => { const at = getSelection().anchorNode;"
+        " return !!at && (at.textContent || '').includes(text); }",
+        arg=text,
+    )
+
+
 def test_arrow_keys_at_the_edges_of_a_block_move_into_its_neighbours(page, live_server, make_user):
     author = make_user("editor")
     built = build_page(live_server.app, author, ("1", [[TWO_PARAGRAPHS, "Middle", BELOW]]))
@@ -21,9 +31,11 @@ def test_arrow_keys_at_the_edges_of_a_block_move_into_its_neighbours(page, live_
     page.locator(f"#block-{first_id} .block-preview p").first.click()
     first = page.locator(f"form#block-{first_id}")
     expect(rich_editor(first)).to_be_focused()
+    _caret_in(page, "First line.")
 
     page.keyboard.press("ArrowDown")  # within the block: to its second paragraph
     expect(rich_editor(first)).to_be_focused()
+    _caret_in(page, "Last line.")
     page.keyboard.press("ArrowDown")  # at its last line: into the heading, opened
     heading = page.locator(f"form#block-{heading_id}")
     expect(heading.get_by_label("Text", exact=True)).to_be_focused()

@@ -4,6 +4,7 @@ bold or italic move outside it, which Markdown cannot write otherwise)."""
 
 import string
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -41,8 +42,13 @@ blocks = st.one_of(
 documents = st.lists(blocks, min_size=1, max_size=4).map("\n\n".join)
 
 
+# The same 150 examples every run (derandomize): a counterexample found by a random run is
+# pinned below as a test of its own rather than left to turn up in some later CI run.
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(markdown=documents)
 def test_markdown_through_the_editor_is_canonical_after_one_pass(page, markdown):
@@ -53,6 +59,18 @@ def test_markdown_through_the_editor_is_canonical_after_one_pass(page, markdown)
     assume(result["unsupported"] == [])
     assert result["twice"] == result["canonical"]
     assert result["stable"]
+    assert result["textAgain"].split() == result["text"].split(), result["canonical"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known defect: italic around a code span holding '**' beside bold loses the italic "
+    "when written back (found by the property test above on 2026-11-29)",
+)
+def test_italic_around_a_code_span_of_asterisks_keeps_its_words(page):
+    page.goto("/login")
+    load_markdown_scripts(page)
+    result = page.evaluate(ROUND_TRIP, "**a`** `A` **a*0*0** a*")
     assert result["textAgain"].split() == result["text"].split(), result["canonical"]
 
 
