@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from blog.builder.trash import move_to_trash, restore_from_trash
 from blog.extensions import db
-from blog.models import Comment, Page, User
+from blog.models import Comment, Page, StoredList, User
 from blog.publishing import rerender_all
 
 from helpers.published_pages import (
@@ -58,6 +58,16 @@ def test_the_feed_answers_200_to_an_old_etag(client, site):
     answer = client.get("/feed.xml", headers={"If-None-Match": '"l000"'})
     assert answer.status_code == 200 and b"<feed" in answer.data
     assert answer.headers["Content-Type"] == "application/atom+xml; charset=utf-8"
+
+
+def test_the_feed_answers_304_before_its_first_stored_copy_too(app, client, site):
+    with app.app_context():  # as just after upgrading, before `pages rerender`
+        db.session.execute(db.delete(StoredList))
+        db.session.commit()
+    first = client.get("/feed.xml")
+    assert first.status_code == 200 and not first.headers["ETag"].startswith('"l')
+    again = client.get("/feed.xml", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
 
 
 def test_publishing_a_page_changes_the_lists_that_show_it_and_no_other(app, client, site):

@@ -4,7 +4,7 @@ same bodies, for the stored copies and for a request the stored copies cannot an
 
 from datetime import datetime
 
-from flask import Response, render_template
+from flask import Response, render_template, request
 from sqlalchemy import func, select
 
 from blog.extensions import db
@@ -49,7 +49,11 @@ def feed():
         .join(Page, Page.published_revision_id == Revision.id)
         .where(Page.status == "published", Page.deleted_at.is_(None))
     )
-    return Response(feed_xml(pages, updated), mimetype="application/atom+xml")
+    # Usually the stored copy answers; this one too gets validators, for a feed reader that
+    # polls before the first copy is stored.
+    response = Response(feed_xml(pages, updated), mimetype="application/atom+xml")
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 @bp.get("/sitemap.xml")
