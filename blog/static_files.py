@@ -96,6 +96,10 @@ class StaticFiles(WhiteNoise):
                 return []
         return super().__call__(environ, start_response)
 
+    def add_file_to_dictionary(self, url: str, path: str, stat_cache=None) -> None:
+        if "/.new-" not in url:  # not a copy another process is still making
+            super().add_file_to_dictionary(url, path, stat_cache=stat_cache)
+
     def current_name(self, requested: str) -> str | None:
         """The current hashed name of the file a hashed name of another content stood for."""
         match = HASHED_NAME.fullmatch(requested)

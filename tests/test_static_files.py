@@ -95,3 +95,12 @@ def test_a_stored_page_naming_an_older_stylesheet_is_led_to_the_current_one_else
 def test_a_hashed_name_of_no_static_file_is_not_found(tmp_path):
     site, _ = _site(tmp_path, "body { color: black }", "machine")
     assert site.get("/static/css/other.0123456789ab.css").status_code == 404
+
+
+def test_a_copy_another_process_is_still_making_is_not_served(tmp_path):
+    _site(tmp_path, "body { color: black }", "machine")
+    making = tmp_path / "machine" / "css" / ".new-x1"
+    making.mkdir()
+    (making / "site.0123456789ab.css").write_text("half")
+    site, _ = _site(tmp_path, "body { color: black }", "machine")
+    assert site.get("/static/css/.new-x1/site.0123456789ab.css").status_code == 404
