@@ -13,12 +13,14 @@ from helpers.published_pages import (
     AUTHOR_EMAIL,
     approve_comments,
     edit_draft,
+    make_draft_page,
     make_published_page,
     person,
     publish_again,
     take_offline,
     text_rows,
 )
+from helpers.request_races import second_meets_first
 from helpers.statement_counter import statements_sent
 
 LISTS = ("/", "/?page=2", "/tags/news", "/tags/garden", "/feed.xml", "/sitemap.xml", "/robots.txt")
@@ -156,6 +158,23 @@ def test_a_publish_through_one_app_changes_what_another_serves_at_once(make_app,
     make_published_page(first, "Fresh", "fresh")
     after = reader.get("/")
     assert after.headers["ETag"] != before and "Fresh" in after.text
+
+
+def test_two_pages_published_at_once_both_reach_the_front_page(app, client, site):
+    first = make_draft_page(app, "First at once", "first-at-once")
+    second = make_draft_page(app, "Second at once", "second-at-once")
+    with app.app_context():
+        postgres = db.engine.dialect.name == "postgresql"
+    # The first is held once its lists are written (on SQLite, before it writes anything).
+    held_at = "COMMIT" if postgres else "UPDATE"
+    second_meets_first(
+        app,
+        lambda sql: sql.startswith(held_at),
+        lambda: publish_again(app, first),
+        lambda: publish_again(app, second),
+    )
+    front = client.get("/").text
+    assert "First at once" in front and "Second at once" in front
 
 
 def test_an_anonymous_front_page_costs_at_most_one_sql_statement(app, client, site):
