@@ -132,3 +132,7 @@ def main() -> None:
 
 def _mean(rounds: list[tuple[float, float]]) -> tuple[float, float]:
     return sum(r for r, _ in rounds) / len(rounds), sum(c for _, c in rounds) / len(rounds)
+
+
+if __name__ == "__main__":
+    main()
