@@ -2,6 +2,7 @@
 validators; each change to what is published changes exactly the lists that show it."""
 
 import pytest
+from flask import g
 from sqlalchemy import select
 
 from blog.builder.trash import move_to_trash, restore_from_trash
@@ -192,3 +193,17 @@ def test_someone_logged_in_gets_the_front_page_made_for_them(app, client, auth, 
     assert auth.login("eve@example.com").status_code == 303
     front = client.get("/")
     assert "Log out" in front.text and "ETag" not in front.headers
+
+
+def test_an_anonymous_search_looks_up_nobody_and_names_nobody(client, site):
+    with client:  # keeps the request's context to look at afterwards
+        answer = client.get("/search?q=news")
+        assert "_login_user" not in g  # Flask-Login was never asked who is searching
+    assert "News" in answer.text and "Log in" in answer.text
+    assert "Cookie" in answer.headers["Vary"]
+
+
+def test_a_search_by_someone_logged_in_names_them(app, client, auth, site):
+    person(app, "eve@example.com", name="Eve Editor")
+    assert auth.login("eve@example.com").status_code == 303
+    assert "Log out" in client.get("/search?q=news").text
