@@ -15,6 +15,9 @@ from blog.public.stored_answers import DriverQuery, moment, stored_answer
 STORED_LIST = select(
     StoredList.content_type, StoredList.body, StoredList.etag, StoredList.changed_at
 ).where(StoredList.address == bindparam("address"))
+# The front page and tag pages (tag slugs are transliterated: ASCII only); anything else,
+# a hostile address too, goes on to Flask.
+LIST_PATH = re.compile(r"/|/tags/[a-z0-9]+(?:-[a-z0-9]+)*")
 # The lists' own query string: a page number past the first.
 PAGE_NUMBER = re.compile(r"page=[1-9][0-9]{0,6}")
 # Answers that are the same whoever asks (the HTML lists name who is logged in).
@@ -36,7 +39,7 @@ class StoredLists:
             return None
         if path in FOR_EVERYONE:
             return path if not query else None
-        if path != "/" and not path.startswith("/tags/"):
+        if not LIST_PATH.fullmatch(path):
             return None
         if self.session_cookie in environ.get("HTTP_COOKIE", ""):
             return None
