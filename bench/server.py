@@ -68,10 +68,14 @@ class BenchServer:
         # The request log stays on, as in production, and goes to a file beside the database.
         log = (self.folder / "requests.log").open("w")
         self.process = subprocess.Popen(command, env=self.env, cwd=ROOT, stderr=log)
-        for _ in range(100):
+        for _ in range(300):
             try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return self
+                # Any answer at all: a worker has booted (the socket is bound before that).
+                probe = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+                probe.request("HEAD", "/healthz")
+                probe.getresponse().read()
+                probe.close()
+                return self
             except OSError:
                 time.sleep(0.1)
         raise RuntimeError("gunicorn did not start")

@@ -56,6 +56,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         public,
         security_headers,
         site_address,
+        static_files,
         timestamps,
         typed_text,
     )
@@ -73,7 +74,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     security_headers.init_app(app)
     timestamps.init_app(app)
     typed_text.init_app(app)
-    site_address.init_app(app)  # after public: the host check stands before stored pages
+    static_files.init_app(app)  # hashed static files answered beside the stored pages
+    site_address.init_app(app)  # after these: the host check stands before them
 
     access_log.init_app(app)  # around everything the app answers, stored pages too
     proxy.init_app(app)  # outermost: everything else sees the client, not the proxy

@@ -247,6 +247,11 @@ def config_from_environment(instance_path: Path) -> dict:
             # A draft checkpoint is taken with the first change this long after the last one.
             "CHECKPOINT_MINUTES": _whole_number("BLOG_CHECKPOINT_MINUTES", 10),
             "MEDIA_DIR": os.environ.get("BLOG_MEDIA_DIR", str(instance_path / "media")),
+            # Static files under content-hashed names, with their compressed twins (written at
+            # start, kept: a stored page may name an older one).
+            "STATIC_CACHE_DIR": os.environ.get(
+                "BLOG_STATIC_CACHE_DIR", str(instance_path / "static")
+            ),
             "MAX_UPLOAD_BYTES": max_upload_mb * 1024 * 1024,
             # Room for the form fields that come with an upload of the largest allowed image.
             "MAX_CONTENT_LENGTH": (max_upload_mb + 1) * 1024 * 1024,

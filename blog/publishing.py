@@ -19,6 +19,15 @@ from blog.models import FormerAddress, Media, Page, Revision, Row, User, utcnow
 
 # Where an article's approved comments go in its stored page (see reader_page).
 COMMENTS_MARK = "<!-- approved comments -->"
+# Set in a session's info: refresh the stored lists when it commits (blog/public/list_changes).
+LISTS_CHANGED = "stored lists changed"
+
+
+def lists_changed() -> None:
+    """Have the stored lists (front page, tags, feed, sitemap) rendered again when the
+    current transaction commits: for a change they show that no stored value records, such
+    as a new template. Changes to pages, revisions and names are noticed without this."""
+    db.session().info[LISTS_CHANGED] = True
 
 
 def reader_page(
@@ -218,4 +227,5 @@ def rerender_all(author: User | None = None) -> int:
         revision.reader_html = reader_page(page, revision)
         revision.rendered_at = utcnow()
         count += 1
+    lists_changed()
     return count

@@ -11,9 +11,13 @@ def init_app(app: Flask) -> None:
         article_views,
         comment_views,
         feed_views,
+        list_changes,
         listing_views,
+        stored_list_answers,
         stored_pages,
     )
 
     app.register_blueprint(bp)
     stored_pages.init_app(app)
+    stored_list_answers.init_app(app)
+    list_changes.init_app()

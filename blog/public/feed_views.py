@@ -1,6 +1,10 @@
-"""Machine-read views: the Atom feed, the sitemap and robots.txt."""
+"""Machine-read views: the Atom feed, the sitemap and robots.txt. Feed readers and crawlers
+are answered from the stored copies (blog/public/stored_lists.py); these views render the
+same bodies, for the stored copies and for a request the stored copies cannot answer."""
 
-from flask import Response, render_template
+from datetime import datetime
+
+from flask import Response, render_template, request
 from sqlalchemy import func, select
 
 from blog.extensions import db
@@ -12,8 +16,28 @@ from blog.site_address import absolute_url
 FEED_SIZE = 20
 
 
-def _xml(template: str, **context) -> Response:
-    return Response(render_template(template, **context), mimetype="application/xml")
+def feed_xml(pages: list[Page], updated: datetime | None) -> str:
+    """The Atom feed of these pages (the newest FEED_SIZE), last updated at `updated`."""
+    return render_template("public/feed.xml", pages=pages, updated=updated)
+
+
+def sitemap_xml(pages: list[Page]) -> str:
+    """The sitemap listing these pages."""
+    return render_template("public/sitemap.xml", pages=pages)
+
+
+def robots_txt() -> str:
+    """Where crawlers may go, and where the sitemap is."""
+    sitemap_url = absolute_url("public.sitemap")
+    lines = [
+        "User-agent: *",
+        "Disallow: /builder/",
+        "Disallow: /admin/",
+        "Disallow: /login",
+        f"Sitemap: {sitemap_url}",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 @bp.get("/feed.xml")
@@ -25,26 +49,19 @@ def feed():
         .join(Page, Page.published_revision_id == Revision.id)
         .where(Page.status == "published", Page.deleted_at.is_(None))
     )
-    response = _xml("public/feed.xml", pages=pages, updated=updated)
-    response.mimetype = "application/atom+xml"
-    return response
+    # Usually the stored copy answers; this one too gets validators, for a feed reader that
+    # polls before the first copy is stored.
+    response = Response(feed_xml(pages, updated), mimetype="application/atom+xml")
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 @bp.get("/sitemap.xml")
 def sitemap():
     """Every published page, and nothing else."""
-    return _xml("public/sitemap.xml", pages=db.session.scalars(published()).all())
+    return Response(sitemap_xml(db.session.scalars(published()).all()), mimetype="application/xml")
 
 
 @bp.get("/robots.txt")
 def robots():
-    sitemap_url = absolute_url("public.sitemap")
-    lines = [
-        "User-agent: *",
-        "Disallow: /builder/",
-        "Disallow: /admin/",
-        "Disallow: /login",
-        f"Sitemap: {sitemap_url}",
-        "",
-    ]
-    return Response("\n".join(lines), mimetype="text/plain")
+    return Response(robots_txt(), mimetype="text/plain")

@@ -1,6 +1,6 @@
 """Lists of published pages: the front page, a tag's pages, and search results."""
 
-from flask import abort, render_template, request
+from flask import abort, current_app, render_template, request
 from sqlalchemy import func, select
 
 from blog.extensions import db
@@ -58,11 +58,17 @@ def search():
     hits = search_pages(query, SEARCH_PAGE_SIZE + 1, first) if query else []
     if number > 1 and not hits:
         abort(404)
-    return render_template(
-        "public/search.html",
+    context = dict(
         query=query,
         hits=hits[:SEARCH_PAGE_SIZE],
         first=first,
         number=number,
         has_next=len(hits) > SEARCH_PAGE_SIZE,
     )
+    if current_app.config["SESSION_COOKIE_NAME"] in request.cookies:
+        return render_template("public/search.html", **context)
+    # Nobody can be logged in without a session cookie: render for nobody, without the
+    # context processors (Flask-Login's would look up who is asking in the session).
+    template = current_app.jinja_env.get_template("public/search.html")
+    html = template.render(request=request, reader_copy=True, **context)
+    return html, {"Vary": "Cookie"}

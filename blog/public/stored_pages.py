@@ -3,8 +3,8 @@
 A published article is rendered once, when it is published (see blog/publishing.py). An
 anonymous reader without a session needs nothing per request but that stored page and its
 approved comments: one database row. This WSGI layer answers such requests with one query
-on a pooled driver connection and the HTTP validators, and hands every other request to the
-Flask app unchanged. It is the site's hot path, so it stays this close to the driver.
+on a pooled driver connection and the HTTP validators (blog/public/stored_answers.py), and
+hands every other request to the Flask app unchanged.
 """
 
 import re
@@ -13,12 +13,10 @@ from datetime import datetime
 
 from flask import Flask
 from sqlalchemy import bindparam, select
-from werkzeug.http import http_date, is_resource_modified
 
-from blog.extensions import db
 from blog.models import Page, Revision
+from blog.public.stored_answers import DriverQuery, moment, stored_answer
 from blog.publishing import COMMENTS_MARK
-from blog.security_headers import security_headers
 from blog.slugs import RESERVED_SLUGS
 
 # The address a reader is sent to after posting a comment: Flask shows the thanks.
@@ -42,11 +40,6 @@ STORED_ARTICLE = (
 )
 
 
-def _moment(value: datetime | str | None) -> datetime | None:
-    """A timestamp as the driver gives it (SQLite: text) as a datetime."""
-    return datetime.fromisoformat(value) if isinstance(value, str) else value
-
-
 def article_validators(revision_id: int, changed: list, viewer: str) -> tuple[str, datetime]:
     """The ETag (which revision, when it was rendered and its comments last changed, for
     whom) and the Last-Modified time of an article page."""
@@ -62,7 +55,7 @@ class StoredPages:
         self.app = app
         self.next_app: Callable = app.wsgi_app
         self.session_cookie = app.config["SESSION_COOKIE_NAME"] + "="
-        self.engine = self.compiled = self.sql = None  # prepared on the first request
+        self.query = DriverQuery(app, STORED_ARTICLE)
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         match = SLUG_PATH.fullmatch(environ.get("PATH_INFO", ""))
@@ -74,54 +67,21 @@ class StoredPages:
             or THANKS_QUERY in environ.get("QUERY_STRING", "")
         ):
             return self.next_app(environ, start_response)
-        found = self.stored_article(match.group(1))
+        found = self.query.first(slug=match.group(1))
         if found is None:  # Flask answers the 404 with its error page
             return self.next_app(environ, start_response)
-        return self.respond(found, environ, start_response)
-
-    def stored_article(self, slug: str) -> tuple | None:
-        """(revision id, rendered at, stored page, comments HTML, comments changed at)."""
-        if self.engine is None:
-            with self.app.app_context():
-                self.engine = db.engine
-            self.compiled = STORED_ARTICLE.compile(dialect=self.engine.dialect)
-            self.sql = str(self.compiled)
-        parameters = self.compiled.construct_params({"slug": slug})
-        if self.compiled.positiontup:
-            parameters = tuple(parameters[name] for name in self.compiled.positiontup)
-        connection = self.engine.raw_connection()
-        try:
-            cursor = connection.cursor()
-            cursor.execute(self.sql, parameters)
-            return cursor.fetchone()
-        finally:
-            connection.close()  # back to the pool, rolled back
-
-    def respond(self, found: tuple, environ: dict, start_response: Callable) -> list[bytes]:
         revision_id, rendered_at, reader_html, comments_html, comments_changed_at = found
-        etag, last = article_validators(
-            revision_id, [_moment(rendered_at), _moment(comments_changed_at)], "reader"
+        validators = article_validators(
+            revision_id, [moment(rendered_at), moment(comments_changed_at)], "reader"
         )
-        headers = [
-            ("ETag", etag),
-            ("Last-Modified", http_date(last)),
-            ("Cache-Control", "public, no-cache"),
-            ("Vary", "Cookie, HX-Request"),
-            *security_headers(environ.get("wsgi.url_scheme") == "https"),
-        ]
-        conditional = "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ
-        if conditional and not is_resource_modified(
-            environ, etag=etag.strip('"'), last_modified=last
-        ):
-            start_response("304 Not Modified", headers)
-            return []
-        body = reader_html.replace(COMMENTS_MARK, comments_html, 1).encode()
-        headers += [
-            ("Content-Type", "text/html; charset=utf-8"),
-            ("Content-Length", str(len(body))),
-        ]
-        start_response("200 OK", headers)
-        return [] if environ["REQUEST_METHOD"] == "HEAD" else [body]
+        return stored_answer(
+            environ,
+            start_response,
+            validators,
+            "Cookie, HX-Request",
+            "text/html; charset=utf-8",
+            lambda: reader_html.replace(COMMENTS_MARK, comments_html, 1).encode(),
+        )
 
 
 def init_app(app: Flask) -> None:
