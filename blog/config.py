@@ -209,7 +209,7 @@ def config_from_environment(instance_path: Path) -> dict:
     page_limits = {
         key: _whole_number(f"BLOG_{key}", 0)
         for key in ("MAX_ROWS_PER_PAGE", "MAX_BLOCKS_PER_PAGE")
-        if f"BLOG_{key}" in os.environ
+        if os.environ.get(f"BLOG_{key}", "").strip()
     }
     absolute_lifetime = timedelta(days=_positive_number("BLOG_SESSION_MAX_DAYS", 14))
     return (
