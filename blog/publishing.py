@@ -205,10 +205,14 @@ def switch_comments(page: Page, open_: bool) -> None:
     """Turn the page's comments on or off, at once: a published page's stored copy is
     rendered again with the comment form, or with "Comments are closed." in its place."""
     page.comments_open = open_
-    revision = page.published_revision
-    if revision is not None:
-        revision.reader_html = reader_page(page, revision)
-        revision.rendered_at = utcnow()
+    if page.published_revision is not None:
+        _store_reader_copy(page, page.published_revision)
+
+
+def _store_reader_copy(page: Page, revision: Revision) -> None:
+    """Render the whole article page anonymous readers are served again, and note when."""
+    revision.reader_html = reader_page(page, revision)
+    revision.rendered_at = utcnow()
 
 
 def rerender_all(author: User | None = None) -> int:
@@ -224,8 +228,7 @@ def rerender_all(author: User | None = None) -> int:
         # Words are taken from blocks as readers see them; older revisions kept Markdown.
         revision.search_text = plain_text(revision.content)
         search.index_page(page.id, revision.title, revision.search_text)
-        revision.reader_html = reader_page(page, revision)
-        revision.rendered_at = utcnow()
+        _store_reader_copy(page, revision)
         count += 1
     lists_changed()
     return count

@@ -30,6 +30,11 @@ from blog.extensions import db
 from blog.models import Block, Row
 
 
+def _refused_in_place(block: Block, message: str) -> Response:
+    """A refused move, answered with the block as it stands and the reason."""
+    return refused(block.row.page_id, message, fragment="builder/_block.html", block=block)
+
+
 @bp.post("/blocks/<int:block_id>/move")
 @require(any_role)
 def move_block(block_id: int):
@@ -39,12 +44,7 @@ def move_block(block_id: int):
     block = editable_block(block_id)
     direction = request.form.get("direction", "")
     if direction not in DIRECTIONS:
-        return refused(
-            block.row.page_id,
-            "Choose to move up or down.",
-            fragment="builder/_block.html",
-            block=block,
-        )
+        return _refused_in_place(block, "Choose to move up or down.")
     current = _column_or_conflict(block)
     if isinstance(current, Response):
         return current
@@ -80,20 +80,13 @@ def move_block_to_column(block_id: int):
     block = editable_block(block_id)
     side = request.form.get("column", "")
     if side not in SIDES:
-        return refused(
-            block.row.page_id,
-            "Choose the previous or the next column.",
-            fragment="builder/_block.html",
-            block=block,
-        )
+        return _refused_in_place(block, "Choose the previous or the next column.")
     target = column_beside(block.column, block.row.column_count, side)
     if target is None:
         end = "first" if side == "previous" else "last"
-        return refused(
-            block.row.page_id,
+        return _refused_in_place(
+            block,
             f"This block is already in its row's {end} column; it cannot move to a {side} one.",
-            fragment="builder/_block.html",
-            block=block,
         )
     current = _column_or_conflict(block)
     if isinstance(current, Response):
