@@ -4,7 +4,8 @@ import time
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import Conflict, HTTPException
 
 from blog.extensions import db, limiter
 from blog.htmx import is_htmx, refused_in_place
@@ -21,7 +22,23 @@ IN_PLACE_REFUSALS = {
 }
 
 
+# PostgreSQL gives up one of two transactions that wait for each other (a deadlock) or that
+# cannot both be true (a serialization failure): the change lost to another one at that moment.
+LOST_TO_ANOTHER_CHANGE = {"40P01", "40001"}
+CHANGED_AT_THE_SAME_MOMENT = (
+    "Someone else changed this page at the same moment, so nothing was changed. "
+    "Reload the page, then try again."
+)
+
+
 def init_app(app: Flask) -> None:
+    @app.errorhandler(OperationalError)
+    def lost_to_another_change(error: OperationalError):
+        if getattr(error.orig, "sqlstate", None) not in LOST_TO_ANOTHER_CHANGE:
+            raise error  # any other database failure is a 500, logged as one
+        db.session.rollback()
+        return http_error(Conflict(CHANGED_AT_THE_SAME_MOMENT))
+
     @app.errorhandler(429)
     def too_many_requests(error: HTTPException):
         if error.response is not None:  # a view said it in its own place (see on_breach)

@@ -1,0 +1,47 @@
+"""A change PostgreSQL gives up because another transaction held what it needed in the
+other order (a deadlock) is answered 409 in words, with nothing changed, never a 500."""
+
+import threading
+
+import pytest
+from sqlalchemy import create_engine, select, text
+
+from blog.extensions import db
+from blog.models import Block
+
+from helpers.builder_pages import build_page
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_a_move_that_loses_a_deadlock_is_a_409_and_changes_nothing(app, auth, client):
+    editor = auth.login_as("editor")
+    page = build_page(app, editor, ("1", [["One", "Two", "Three"]]))
+    first, _, last = page.blocks[0][0]
+    other = create_engine(app.config["SQLALCHEMY_DATABASE_URI"]).connect()
+    # The other transaction waits long before looking for a deadlock, so the request,
+    # which looks after PostgreSQL's default second, is the one given up.
+    other.execute(text("SET deadlock_timeout = '20s'"))
+    other.execute(text("UPDATE blocks SET data = data WHERE id = :id"), {"id": last})
+    answers = []
+    mover = threading.Thread(
+        target=lambda: answers.append(
+            client.post(f"/builder/blocks/{first}/move", data={"direction": "down"})
+        )
+    )
+    mover.start()
+    # Once the move holds the first blocks and waits for the last, take the first.
+    waiting = text("SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'")
+    while not other.execute(waiting).scalar() and mover.is_alive():
+        pass
+    other.execute(text("UPDATE blocks SET data = data WHERE id = :id"), {"id": first})
+    mover.join(30)
+    other.rollback()
+    other.close()
+    [answer] = answers
+    assert answer.status_code == 409, answer.status_code
+    assert "Someone else changed this page at the same moment" in answer.get_data(as_text=True)
+    with app.app_context():
+        order = db.session.scalars(
+            select(Block.id).where(Block.row_id == page.rows[0]).order_by(Block.position)
+        ).all()
+    assert order == page.blocks[0][0]
