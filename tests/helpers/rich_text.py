@@ -40,6 +40,12 @@ def rich_editor(form: Locator) -> Locator:
     return form.get_by_role("textbox", name="Text", exact=True)
 
 
+def mounted_editor(form: Locator) -> Locator:
+    """The rich-text editor of a Text block's form, matched only once it has replaced the
+    Markdown textarea (a locator by label could catch the textarea as it is hidden)."""
+    return form.locator(".rich-text-content")
+
+
 def posted_markdown(form: Locator) -> str:
     """The Markdown the form holds for Save: the hidden textarea the editor writes."""
     return form.locator("textarea[name='markdown']").input_value()
