@@ -57,6 +57,14 @@ def test_every_list_is_stored_with_validators_and_answers_304(client, site):
         assert since.status_code == 304
 
 
+def test_a_list_answers_304_to_its_etag_among_others_or_weak(client, site):
+    for address in ("/", "/feed.xml"):
+        etag = client.get(address).headers["ETag"]
+        for held in (f'"l000", {etag}', f"W/{etag}"):
+            answer = client.get(address, headers={"If-None-Match": held})
+            assert (answer.status_code, answer.data) == (304, b"")
+
+
 def test_the_feed_answers_200_to_an_old_etag(client, site):
     answer = client.get("/feed.xml", headers={"If-None-Match": '"l000"'})
     assert answer.status_code == 200 and b"<feed" in answer.data

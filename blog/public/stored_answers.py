@@ -63,11 +63,21 @@ def stored_answer(
         *([("Vary", vary)] if vary else []),
         *security_headers(environ.get("wsgi.url_scheme") == "https"),
     ]
-    conditional = "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ
-    if conditional and not is_resource_modified(environ, etag=etag.strip('"'), last_modified=last):
+    if _client_holds(environ, etag, last):
         start_response("304 Not Modified", headers)
         return []
     content = body()
     headers += [("Content-Type", content_type), ("Content-Length", str(len(content)))]
     start_response("200 OK", headers)
     return [] if environ["REQUEST_METHOD"] == "HEAD" else [content]
+
+
+def _client_holds(environ: dict, etag: str, last: datetime) -> bool:
+    """Whether the client's copy is current. A client usually sends back the ETag it was
+    given, alone: that is compared as it is, before parsing headers in general."""
+    held = environ.get("HTTP_IF_NONE_MATCH")
+    if held == etag:
+        return True
+    if held is None and "HTTP_IF_MODIFIED_SINCE" not in environ:
+        return False
+    return not is_resource_modified(environ, etag=etag.strip('"'), last_modified=last)
