@@ -5,10 +5,11 @@ import time
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import Conflict, HTTPException
+from werkzeug.exceptions import Conflict, HTTPException, ServiceUnavailable
 
 from blog.extensions import db, limiter
 from blog.htmx import is_htmx, refused_in_place
+from blog.media_storage import StorageUnavailable
 
 # What the editor shows in place of a refused in-place change (see static/js/builder.js);
 # the full error page would be swapped over what the person was typing.
@@ -29,9 +30,19 @@ CHANGED_AT_THE_SAME_MOMENT = (
     "Someone else changed this page at the same moment, so nothing was changed. "
     "Reload the page, then try again."
 )
+# Whatever needed a picture's file (an export, a publish) while the bucket was out of reach.
+STORAGE_OUT_OF_REACH = (
+    "The image storage cannot be reached just now, so nothing was done. Try again in a minute."
+)
 
 
 def init_app(app: Flask) -> None:
+    @app.errorhandler(StorageUnavailable)
+    def storage_out_of_reach(error: StorageUnavailable):
+        db.session.rollback()
+        app.logger.error("Media storage unavailable: %s", error)
+        return http_error(ServiceUnavailable(STORAGE_OUT_OF_REACH))
+
     @app.errorhandler(OperationalError)
     def lost_to_another_change(error: OperationalError):
         if getattr(error.orig, "sqlstate", None) not in LOST_TO_ANOTHER_CHANGE:

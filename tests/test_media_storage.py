@@ -17,11 +17,14 @@ from sqlalchemy import select, update
 from blog.config import ConfigError, config_from_environment
 from blog.extensions import db
 from blog.media import MediaRejected, store_image
-from blog.models import Media
+from blog.models import Media, User
 
+from helpers.block_samples import SAMPLES, UPLOAD
+from helpers.builder_pages import build_page
 from helpers.gunicorn_server import free_port
 from helpers.image_blocks import png
 from helpers.media_storages import ON_EVERY_MEDIA_STORAGE, s3_client, stored_names
+from helpers.support import PASSWORD
 
 FOREVER = "public, max-age=31536000, immutable"
 PUBLIC_URL = "https://media.example.org/pictures"
@@ -180,6 +183,26 @@ def test_a_bucket_out_of_reach_refuses_uploads_and_serving_in_words(make_app):
     response = app.test_client().get(f"/media/{'ab' * 32}")
     assert response.status_code == 503
     assert "Images cannot be fetched just now" in response.get_data(as_text=True)
+
+
+def test_exporting_a_page_whose_pictures_are_out_of_reach_answers_503_in_words(make_app):
+    unreachable = f"http://127.0.0.1:{free_port()}"
+    app = make_app(
+        MEDIA_STORAGE="s3", S3_BUCKET="gone", S3_ENDPOINT_URL=unreachable, WTF_CSRF_ENABLED=False
+    )
+    with app.app_context():
+        author = User(email="author@example.com", name="Ann", role="author")
+        author.set_password(PASSWORD)
+        db.session.add(Media(sha256=UPLOAD, content_type="image/png", width=9, height=9, size=1))
+        db.session.add(author)
+        db.session.commit()
+        author_id = author.id
+    page = build_page(app, author_id, ("1", [[("image", SAMPLES["image"])]]))
+    client = app.test_client()
+    client.post("/login", data={"email": "author@example.com", "password": PASSWORD})
+    response = client.get(f"/builder/pages/{page.id}/export.json")
+    assert response.status_code == 503
+    assert "image storage cannot be reached just now" in response.get_data(as_text=True)
 
 
 def test_a_bucket_without_the_s3_extra_stops_the_start_in_words(monkeypatch, tmp_path):
