@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask, current_app, g
+from sqlalchemy.exc import SQLAlchemyError
 
 from blog.extensions import db
 from blog.models import SiteSettings
@@ -56,9 +57,14 @@ def _read() -> Settings:
 
 
 def site_settings() -> Settings:
-    """The settings in force, read from the database once per app context."""
+    """The settings in force, read from the database once per app context. When the
+    database cannot answer, the defaults: the error page that says so must still render."""
     if READ not in g:
-        g.site_settings = _read()
+        try:
+            g.site_settings = _read()
+        except SQLAlchemyError:
+            current_app.logger.exception("The site settings could not be read")
+            return Settings(title=current_app.config["BLOG_TITLE"])
     return g.site_settings
 
 

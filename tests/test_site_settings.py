@@ -174,3 +174,18 @@ def test_a_save_committed_between_reading_and_writing_is_not_overwritten(site, a
     assert response.status_code == 409
     assert "Meanwhile" in response.text
     assert _stored(site) == [("Meanwhile", 2)]
+
+
+def test_pages_still_render_when_the_settings_cannot_be_read(make_app):
+    # As before `flask db upgrade` made the table, or while the database fails: the error
+    # page (here a 404) must render, with BLOG_TITLE.
+    app = make_app(BLOG_TITLE="The Soup Kitchen")
+    with app.app_context():
+        SiteSettings.__table__.drop(db.engine)
+    try:
+        response = app.test_client().get("/no-such-page")
+    finally:
+        with app.app_context():
+            SiteSettings.__table__.create(db.engine)
+    assert response.status_code == 404
+    assert shown_settings(response.text).site_name == "The Soup Kitchen"
