@@ -56,6 +56,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         public,
         security_headers,
         site_address,
+        site_settings,
         static_files,
         timestamps,
         typed_text,
@@ -72,6 +73,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     htmx.init_app(app)
     rendering.init_app(app)
     security_headers.init_app(app)
+    site_settings.init_app(app)
     timestamps.init_app(app)
     typed_text.init_app(app)
     static_files.init_app(app)  # hashed static files answered beside the stored pages

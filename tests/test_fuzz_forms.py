@@ -42,6 +42,7 @@ EXAMPLES_RUN: dict[str, int] = {}
 FIELD_NAMES = sorted(
     {"title", "slug", "summary", "tags", "layout", "direction", "type", "version", "row"}
     | {"block", "email", "name", "role", "action", "comment", "media_file", "operation"}
+    | {"description", "language", "footer", "link-1-label", "link-1-address", "social_image"}
     | {entry.name for kind in REGISTRY.values() for entry in kind.fields}
 )
 # Values the forms really send, so that some posts get past the first check.

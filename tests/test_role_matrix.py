@@ -178,6 +178,9 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("admin.reactivate", "POST"): Expected(roles_only(303, "admin")),
     ("admin.reset_password", "POST"): Expected(roles_only(303, "admin")),
     ("admin.password_link_page", "GET"): Expected(roles_only(200, "admin")),
+    # Only admins change the site settings.
+    ("admin.settings", "GET"): Expected(roles_only(200, "admin")),
+    ("admin.change_settings", "POST"): Expected(roles_only(303, "admin")),
 }
 
 

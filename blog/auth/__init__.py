@@ -4,7 +4,7 @@ from flask import Flask, Response, redirect, request, session, url_for
 from flask_login import current_user
 
 from blog.auth import account_views, passwords
-from blog.auth.roles import can_manage_users, can_moderate, can_publish
+from blog.auth.roles import can_manage_settings, can_manage_users, can_moderate, can_publish
 from blog.auth.sessions import SESSION_TOKEN, session_user
 from blog.auth.views import bp
 from blog.extensions import login_manager
@@ -22,7 +22,10 @@ def init_app(app: Flask) -> None:
     login_manager.login_message = "Please log in to continue."
     # Templates ask the same rules as the views: {% if can_publish(current_user) %}.
     app.jinja_env.globals.update(
-        can_publish=can_publish, can_moderate=can_moderate, can_manage_users=can_manage_users
+        can_publish=can_publish,
+        can_moderate=can_moderate,
+        can_manage_users=can_manage_users,
+        can_manage_settings=can_manage_settings,
     )
 
     # Every request checks its session against the database: ended sessions stop at once.

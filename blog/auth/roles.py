@@ -51,6 +51,11 @@ def can_manage_users(user: User) -> bool:
     return user.role == "admin"
 
 
+def can_manage_settings(user: User) -> bool:
+    """Only admins change the site settings (title, navigation, footer, ...)."""
+    return user.role == "admin"
+
+
 def can_use_media(user: User, media: Media) -> bool:
     """A picture may go into a block when readers can already see it, or the person uploaded
     it, or they run the site's content."""

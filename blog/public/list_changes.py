@@ -6,6 +6,10 @@ person's new name, `pages rerender`) need not remember to ask.
 What the lists show: which pages are published and not in the Trash, at which address, since
 when and by whom (Page), what their published revision says (Revision), and their author's
 name (User). Comments are not shown in lists, so approving one refreshes nothing here.
+
+The site settings (title, navigation, footer, ...) are on every stored page: when a
+transaction saves them, every published article's stored copy is rendered again too, and
+then every list, before it commits.
 """
 
 from typing import Any
@@ -14,16 +18,20 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from blog.extensions import db
-from blog.models import Page, Revision, User
+from blog.models import Page, Revision, SiteSettings, User
 from blog.public import stored_lists
-from blog.publishing import LISTS_CHANGED
+from blog.publishing import LISTS_CHANGED, rerender_all
+from blog.site_settings import forget_site_settings
 
 SHOWN = {
     # The relationship too: Publish sets it, and the id follows only while flushing.
     Page: {"status", "published_revision", "published_slug", "published_at", "deleted_at"},
     Revision: {"html", "title", "summary", "reading_minutes", "tags"},
     User: {"name"},
+    SiteSettings: {"title", "description", "language", "navigation", "footer", "social_image"},
 }
+# Set in a session's info when it saves the site settings: every stored page shows them.
+SETTINGS_CHANGED = "site settings changed"
 PAGE_COLUMNS_SHOWN = SHOWN[Page] - {"published_revision"} | {"published_revision_id", "author_id"}
 
 
@@ -44,6 +52,9 @@ def _note_changes(session: Session, flush_context, instances) -> None:
     gone = any(isinstance(item, Page) for item in session.deleted)
     if published_now or gone or any(_shown_change(item) for item in session.dirty):
         _lists_changed(session)
+    settings = [item for item in (*session.new, *session.dirty) if isinstance(item, SiteSettings)]
+    if any(item in session.new or _shown_change(item) for item in settings):
+        session.info[SETTINGS_CHANGED] = True
 
 
 def _note_bulk_changes(state: ORMExecuteState) -> None:
@@ -56,6 +67,10 @@ def _note_bulk_changes(state: ORMExecuteState) -> None:
 
 def _refresh_before_commit(session: Session) -> None:
     session.flush()  # pending changes are noted now, not during the refresh's first query
+    if session.info.pop(SETTINGS_CHANGED, False):
+        forget_site_settings()  # read again, as saved, by every page rendered now
+        rerender_all()  # and the lists with them
+        session.flush()
     if session.info.pop(LISTS_CHANGED, False):
         stored_lists.refresh()
         session.flush()
@@ -64,6 +79,7 @@ def _refresh_before_commit(session: Session) -> None:
 
 def _forget_on_rollback(session: Session) -> None:
     session.info.pop(LISTS_CHANGED, None)
+    session.info.pop(SETTINGS_CHANGED, None)
 
 
 def init_app() -> None:

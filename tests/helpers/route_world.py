@@ -244,6 +244,7 @@ SENSIBLE_FORMS: dict[str, Callable[[World], dict[str, Any]]] = {
     "admin.moderate": lambda w: {"action": "approve", "comment": [w.comment_id]},
     "admin.invite_user": lambda w: {"email": f"invited{w.page_id}@example.com", "role": "author"},
     "admin.change_role": lambda w: {"role": "admin"},
+    "admin.change_settings": lambda w: {"title": "Renamed site", "language": "en", "version": "0"},
 }
 
 
