@@ -76,9 +76,9 @@ def publish(page: Page, user: User | None) -> Revision:
     readers already get. The caller commits; until then nothing readers see has changed.
     A "Publish at" time the page had is done with (blog/schedule.py).
     """
-    # The schedule before the page: the order in which scheduled publishing takes them too.
-    drop_schedule(page)
     _wait_for_other_publishing(page)
+    # The page's row, then its schedule's: the order scheduled publishing takes them in too.
+    drop_schedule(page)
     content = _published_content(page)
     _move_address(page)
     latest = _latest_revision(page)

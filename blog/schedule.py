@@ -3,9 +3,9 @@ whichever process notices first (blog/schedule_check.py, or `flask pages publish
 
 A schedule publishes the draft as it is at the due time, through publish(): the same
 revision, stored page and stored lists as Publish, in one transaction. Exactly one process
-publishes a due page: each takes the page's schedule row with a conditional DELETE, and only
-the one whose DELETE removed the row goes on (on PostgreSQL a second DELETE waits for the
-first's commit and then finds nothing; SQLite runs one writer at a time).
+publishes a due page: each takes the page's row, then deletes its schedule row if it is still
+due, and only the one whose DELETE removed the row publishes (on PostgreSQL a second process
+waits for the first's commit and then finds nothing; SQLite runs one writer at a time).
 """
 
 import logging
@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Flask, current_app
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import selectinload
 
 from blog.auth.roles import can_publish
@@ -122,6 +122,14 @@ def publish_due(now: datetime) -> list[int]:
 
 def _publish_if_still_due(page_id: int, now: datetime) -> bool:
     """Take the page's schedule, if it is still there and due, and publish the page."""
+    # The page's row first (an UPDATE that changes nothing), then its schedule's: the order
+    # Publish takes them in, so the two wait for each other and never deadlock.
+    db.session.execute(
+        update(Page)
+        .where(Page.id == page_id)
+        .values(status=Page.status)
+        .execution_options(synchronize_session=False)
+    )
     taken = db.session.execute(
         delete(PublishingSchedule)
         .where(PublishingSchedule.page_id == page_id, PublishingSchedule.publish_at <= now)
