@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Flask, current_app
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import selectinload
 
 from blog.auth.roles import can_publish
@@ -90,11 +90,6 @@ def cancel_schedule(page: Page) -> bool:
 def publishing_schedule(page: Page) -> PublishingSchedule | None:
     """The page's "Publish at" time, if it has one (for the editor)."""
     return db.session.get(PublishingSchedule, page.id)
-
-
-def earliest_due_time() -> datetime | None:
-    """The earliest "Publish at" time of any page: the cheap question every process asks."""
-    return db.session.scalar(select(func.min(PublishingSchedule.publish_at)))
 
 
 def publish_due(now: datetime) -> list[int]:
