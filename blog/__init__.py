@@ -54,6 +54,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         media_views,
         proxy,
         public,
+        schedule_check,
         security_headers,
         site_address,
         site_settings,
@@ -68,6 +69,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     admin.init_app(app)
     media_views.init_app(app)
     public.init_app(app)  # last: its /<slug> route must not shadow the others
+    schedule_check.init_app(app)  # before the stored pages answer: a due page goes live
     cli.init_app(app)
     errors.init_app(app)
     htmx.init_app(app)

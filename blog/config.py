@@ -244,6 +244,9 @@ def config_from_environment(instance_path: Path) -> dict:
             "UPLOAD_RATE_LIMIT_PER_PERSON": _rate_limit(
                 "BLOG_UPLOADS_PER_PERSON", "10 per minute; 100 per hour"
             ),
+            # How often each process asks whether a scheduled page is due (blog/schedule_check):
+            # a page goes live within this long of its time, given a request to notice it.
+            "SCHEDULE_CHECK_SECONDS": _whole_number("BLOG_SCHEDULE_CHECK_SECONDS", 30),
             # A draft checkpoint is taken with the first change this long after the last one.
             "CHECKPOINT_MINUTES": _whole_number("BLOG_CHECKPOINT_MINUTES", 10),
             "MEDIA_DIR": os.environ.get("BLOG_MEDIA_DIR", str(instance_path / "media")),

@@ -15,7 +15,16 @@ from blog.content.document_import import import_page
 from blog.content.rendering import plain_text, reading_minutes, render_page
 from blog.content.tags import tags_named
 from blog.extensions import db
-from blog.models import FormerAddress, Media, Page, Revision, Row, User, utcnow
+from blog.models import (
+    FormerAddress,
+    Media,
+    Page,
+    PublishingSchedule,
+    Revision,
+    Row,
+    User,
+    utcnow,
+)
 
 # Where an article's approved comments go in its stored page (see reader_page).
 COMMENTS_MARK = "<!-- approved comments -->"
@@ -65,8 +74,11 @@ def publish(page: Page, user: User | None) -> Revision:
     Publishing one page is done one at a time: a second Publish waits for the first, and
     when the draft has not changed since, it publishes nothing new and returns the revision
     readers already get. The caller commits; until then nothing readers see has changed.
+    A "Publish at" time the page had is done with (blog/schedule.py).
     """
     _wait_for_other_publishing(page)
+    # The page's row, then its schedule's: the order scheduled publishing takes them in too.
+    drop_schedule(page)
     content = _published_content(page)
     _move_address(page)
     latest = _latest_revision(page)
@@ -157,6 +169,14 @@ def import_document(document: Any, user: User) -> Page:
     return page
 
 
+def drop_schedule(page: Page) -> bool:
+    """Cancel the page's "Publish at" time; True when it had one."""
+    gone = db.session.execute(
+        delete(PublishingSchedule).where(PublishingSchedule.page_id == page.id)
+    )
+    return gone.rowcount > 0
+
+
 def _wait_for_other_publishing(page: Page) -> None:
     """Take the page's row for this transaction (an UPDATE that changes nothing): a second
     publishing of the page waits here until the first commits, then sees its revision."""
@@ -185,7 +205,9 @@ def _newest_revision(page: Page) -> Select:
 
 
 def unpublish(page: Page) -> None:
-    """Take the page off the public site; its revisions stay for History and Restore."""
+    """Take the page off the public site; its revisions stay for History and Restore, and
+    a "Publish at" time it had is cancelled (it should not come back by itself)."""
+    drop_schedule(page)
     page.status = "draft"
     search.unindex_page(page.id)
 

@@ -65,6 +65,11 @@ ROUTES = {
     "publish_page": ("POST", lambda p: (f"/builder/pages/{p.id}/publish", {})),
     "unpublish_page (asks)": ("GET", lambda p: (f"/builder/pages/{p.id}/unpublish", None)),
     "unpublish_page": ("POST", lambda p: (f"/builder/pages/{p.id}/unpublish", {})),
+    "schedule_page": (
+        "POST",
+        lambda p: (f"/builder/pages/{p.id}/schedule", {"publish_at": "2099-01-01T09:00"}),
+    ),
+    "cancel_page_schedule": ("POST", lambda p: (f"/builder/pages/{p.id}/schedule/cancel", {})),
     "restore_revision (asks)": (
         "GET",
         lambda p: (f"/builder/pages/{p.id}/revisions/1/restore", None),
@@ -153,6 +158,8 @@ PUBLISHED_ONLY = (
 TRASHED_ONLY = ("restore_page", "delete_forever")
 # Undo and Redo act on the person's own changes: one is made (and for Redo undone) first.
 OWN_CHANGE_FIRST = ("undo_change", "redo_change")
+# Cancel schedule acts on a page with a publishing time.
+SCHEDULED_FIRST = ("cancel_page_schedule",)
 
 
 @dataclass
@@ -223,6 +230,9 @@ def test_editors_and_admins_can_use_every_route_on_an_authors_page(
             client.post(f"/builder/blocks/{_block(page)}/delete")
             if route == "redo_change":
                 client.post(f"/builder/pages/{page.id}/undo")
+        if route in SCHEDULED_FIRST:
+            url, data = ROUTES["schedule_page"][1](page)
+            client.post(url, data=data)
         before = stored_state(app)
         response = _request(client, route, page)
         unchanged = route in POSTS and stored_state(app) == before

@@ -154,6 +154,9 @@ MATRIX: dict[tuple[str, str], Expected] = {
     ("builder.publish_page", "POST"): Expected(roles_only(303, "editor", "admin")),
     ("builder.unpublish_page", "GET"): Expected(roles_only(200, "editor", "admin")),
     ("builder.unpublish_page", "POST"): Expected(roles_only(303, "editor", "admin")),
+    # "Publish at" too; the world's page has no publishing time to cancel.
+    ("builder.schedule_page", "POST"): Expected(roles_only(303, "editor", "admin")),
+    ("builder.cancel_page_schedule", "POST"): Expected(roles_only(409, "editor", "admin")),
     # The world's page is published: deleting it takes someone who may publish too.
     ("builder.delete_page", "GET"): Expected(roles_only(200, "editor", "admin")),
     ("builder.delete_page", "POST"): Expected(roles_only(303, "editor", "admin")),

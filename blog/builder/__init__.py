@@ -48,6 +48,7 @@ def init_app(app: Flask) -> None:
         publish_views,
         restore_views,
         row_views,
+        schedule_views,
         trash_views,
         undo_views,
     )

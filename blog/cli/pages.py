@@ -1,5 +1,6 @@
 """Flask commands `pages export SLUG` and `pages import FILE|-` (pages as JSON documents),
-and `pages rerender` (stored pages rendered again after a template change)."""
+`pages rerender` (stored pages rendered again after a template change) and
+`pages publish-due` (scheduled pages whose time has come, for cron)."""
 
 import json
 from collections import Counter
@@ -15,9 +16,12 @@ from blog.content.document_export import export_page
 from blog.extensions import db
 from blog.models import Page, Row, User
 from blog.publishing import import_document, rerender_all
+from blog.schedule import clock, publish_due
 from blog.typed_text import typed_email
 
-pages_cli = AppGroup("pages", help="Export and import pages as JSON; render them again.")
+pages_cli = AppGroup(
+    "pages", help="Export and import pages as JSON; render them again; publish scheduled ones."
+)
 
 
 @pages_cli.command("export")
@@ -64,6 +68,13 @@ def rerender_command() -> None:
     count = rerender_all()
     db.session.commit()
     click.echo(f"Rendered {count} published page(s) again.")
+
+
+@pages_cli.command("publish-due")
+def publish_due_command() -> None:
+    """Publish the scheduled pages whose time has come (requests do this too; see README)."""
+    published = publish_due(clock()())
+    click.echo(f"Published {len(published)} scheduled page(s).")
 
 
 def _refuse_repeated_keys(pairs: list[tuple[str, object]]) -> dict:

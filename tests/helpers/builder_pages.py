@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 
 from blog.extensions import db
-from blog.models import Block, Page, Revision, Row, Tag, User, utcnow
+from blog.models import Block, Page, PublishingSchedule, Revision, Row, Tag, User, utcnow
 from blog.publishing import publish
 from blog.slugs import unique_slug
 
@@ -135,8 +135,8 @@ def outline(app, page_id: int) -> list[tuple[str, list[list[str]]]]:
 
 
 def stored_state(app) -> dict[str, list]:
-    """Every page, row, block, tag and revision as stored, to check that a refusal changed
-    nothing."""
+    """Every page, row, block, tag, revision and publishing schedule as stored, to check
+    that a refusal changed nothing."""
     with app.app_context():
         pages = db.session.scalars(select(Page).order_by(Page.id))
         rows = db.session.scalars(select(Row).order_by(Row.id))
@@ -155,6 +155,12 @@ def stored_state(app) -> dict[str, list]:
             ],
             "tags": list(db.session.scalars(select(Tag.slug).order_by(Tag.slug))),
             "revisions": sorted(tuple(revision) for revision in revisions),
+            "schedules": sorted(
+                tuple(schedule)
+                for schedule in db.session.execute(
+                    select(PublishingSchedule.page_id, PublishingSchedule.publish_at)
+                )
+            ),
         }
 
 

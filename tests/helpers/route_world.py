@@ -231,6 +231,7 @@ SENSIBLE_FORMS: dict[str, Callable[[World], dict[str, Any]]] = {
         "tags": "Garden, Spring",
     },
     "builder.comments_switch": lambda w: {"comments": "off"},
+    "builder.schedule_page": lambda w: {"publish_at": "2099-01-01T09:00", "zone": "UTC"},
     "builder.add_row": lambda w: {"layout": "1-2"},
     "builder.add_block_after": lambda w: {"type": "text"},
     "builder.order_rows": lambda w: {"row": list(reversed(w.row_ids))},
