@@ -4,8 +4,9 @@ articles, and whichever code made the change (Publish, Unpublish, the Trash, an 
 person's new name, `pages rerender`) need not remember to ask.
 
 What the lists show: which pages are published and not in the Trash, at which address, since
-when and by whom (Page), what their published revision says (Revision), and their author's
-name (User). Comments are not shown in lists, so approving one refreshes nothing here.
+when and by whom (Page), what their published revision says (Revision: its words, kind,
+featured image and noindex switch), and their author's name (User). Comments are not
+shown in lists, so approving one refreshes nothing here.
 """
 
 from typing import Any
@@ -21,7 +22,16 @@ from blog.publishing import LISTS_CHANGED
 SHOWN = {
     # The relationship too: Publish sets it, and the id follows only while flushing.
     Page: {"status", "published_revision", "published_slug", "published_at", "deleted_at"},
-    Revision: {"html", "title", "summary", "reading_minutes", "tags"},
+    Revision: {
+        "html",
+        "title",
+        "summary",
+        "reading_minutes",
+        "tags",
+        "kind",
+        "featured_image",
+        "noindex",
+    },
     User: {"name"},
 }
 PAGE_COLUMNS_SHOWN = SHOWN[Page] - {"published_revision"} | {"published_revision_id", "author_id"}
