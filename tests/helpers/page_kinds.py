@@ -24,12 +24,11 @@ def stored_picture(app, width: int = 800, height: int = 500, colour=(20, 90, 160
         return media.sha256
 
 
-def picture_rows(sha256: str, alt: str = "A blue field") -> list[dict[str, Any]]:
-    """One column: a paragraph, then an image block showing the stored picture."""
-    image = {
-        "type": "image",
-        "data": {"media": sha256, "alt": alt, "caption": "", "decorative": False},
-    }
+def picture_rows(sha256: str, alt: str = "A blue field", size=(800, 500)) -> list[dict[str, Any]]:
+    """One column: a paragraph, then an image block showing the stored picture (of `size`,
+    stored_picture's unless told)."""
+    data = {"media": sha256, "alt": alt, "caption": "", "decorative": False}
+    image = {"type": "image", "data": data | {"width": size[0], "height": size[1]}}
     return [one_column(text_block("Words first."), image)]
 
 
