@@ -131,3 +131,18 @@ def test_the_kind_is_chosen_in_page_settings(client, auth, site):
     editor = client.get(f"/builder/pages/{site['page']}").text
     assert '<label for="page-kind">Kind</label>' in editor
     assert '<option value="page" selected>' in editor
+
+
+def test_undo_puts_back_the_kind_and_sharing_details(app, client, auth, site):
+    auth.login_as("editor")
+    form = {"title": "Soup season", "slug": "soup-season", "summary": "", "tags": "news"}
+    changed = form | {"kind": "page", "seo_title": "Soups", "noindex": "1"}
+    client.post(f"/builder/pages/{site['post']}/details", data=changed)
+    assert client.post(f"/builder/pages/{site['post']}/undo").status_code == 303
+    with app.app_context():
+        page = db.session.get(Page, site["post"])
+        assert (page.kind, page.seo_title, page.noindex) == ("post", "", False)
+    assert client.post(f"/builder/pages/{site['post']}/redo").status_code == 303
+    with app.app_context():
+        page = db.session.get(Page, site["post"])
+        assert (page.kind, page.seo_title, page.noindex) == ("page", "Soups", True)
