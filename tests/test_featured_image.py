@@ -12,8 +12,11 @@ from blog.models import Media, Page
 from helpers.image_blocks import png
 from helpers.page_documents import garden_document
 from helpers.page_kinds import make_page_of_kind, picture_rows, stored_picture
+from helpers.published_pages import AUTHOR_EMAIL
 from helpers.stored_documents import add_user, exported, import_command, imported
+from helpers.support import PASSWORD
 
+MB = 1024 * 1024
 FORM = {"title": "Soup season", "slug": "soup-season", "summary": "", "tags": "", "kind": "post"}
 
 
@@ -25,6 +28,10 @@ def draft(app) -> tuple[int, str]:
         app, "Soup season", "soup-season", rows=picture_rows(picture), publish_it=False
     )
     return page_id, picture
+
+
+def big_file(size: int) -> io.BytesIO:
+    return io.BytesIO(b"\0" * size)
 
 
 def _featured(app, page_id: int) -> tuple[str | None, str]:
@@ -142,3 +149,22 @@ def test_a_bad_kind_or_sharing_detail_is_refused_by_its_path(app, runner, entry,
     add_user(app, "admin")
     answer = import_command(runner, garden_document() | entry)
     assert answer.exit_code != 0 and message in answer.output
+
+
+@pytest.mark.parametrize("size", [MB + 1, 8 * MB])
+def test_a_featured_image_past_the_limit_is_refused_in_words(make_app, media_backend, size):
+    limits = {"MAX_UPLOAD_BYTES": MB, "MAX_CONTENT_LENGTH": 2 * MB}
+    app = make_app(WTF_CSRF_ENABLED=False, **limits, **media_backend)
+    page_id = make_page_of_kind(app, "Soup season", "soup-season", publish_it=False)
+    client = app.test_client()
+    client.post("/login", data={"email": AUTHOR_EMAIL, "password": PASSWORD})
+    form = FORM | {"featured_image_alt": "Big", "featured_image_file": (big_file(size), "a.png")}
+    answer = client.post(
+        f"/builder/pages/{page_id}/details",
+        data=form,
+        headers={"HX-Request": "true"},
+        content_type="multipart/form-data",
+    )
+    assert answer.status_code in (413, 422)
+    assert "larger than 1 MB" in answer.text and 'id="page-details"' in answer.text
+    assert _featured(app, page_id) == (None, "")

@@ -10,6 +10,7 @@ from werkzeug.datastructures import FileStorage
 
 from blog.builder.page_sharing import checked_sharing
 from blog.content.limits import SUMMARY_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX
+from blog.content.page_kinds import PAGE_COLUMNS
 from blog.content.tags import tag_names, tags_named
 from blog.models import FormerAddress, Page
 from blog.numbers import whole_number
@@ -46,23 +47,13 @@ class PageDetails:
             page.summary,
             tags,
             version=page.details_version,
-            **{name: getattr(page, name) for name in SHARING_FIELDS},
+            **{name: getattr(page, name) for name in PAGE_COLUMNS},
         )
 
     @property
     def sharing(self) -> dict[str, Any]:
         """The kind and sharing details, by the page's column names."""
-        return {name: getattr(self, name) for name in SHARING_FIELDS}
-
-
-SHARING_FIELDS = (
-    "kind",
-    "featured_image",
-    "featured_image_alt",
-    "seo_title",
-    "seo_description",
-    "noindex",
-)
+        return {name: getattr(self, name) for name in PAGE_COLUMNS}
 
 
 def checked_details(

@@ -108,7 +108,11 @@ def save_details(page_id: int):
         upload = request.files.get("featured_image_file")
     except RequestEntityTooLarge:
         megabytes = current_app.config["MAX_UPLOAD_BYTES"] // (1024 * 1024)
-        abort(413, f"The image is larger than {megabytes} MB.")
+        details = PageDetails.of(page)  # the body, with what was typed, could not be read
+        message = details.errors["featured_image"] = f"The image is larger than {megabytes} MB."
+        return refused(
+            page_id, message, status=413, fragment="builder/_page_details.html", details=details
+        )
     details = checked_details(page, request.form, upload)
     if details.errors:
         db.session.rollback()
