@@ -146,3 +146,12 @@ def test_undo_puts_back_the_kind_and_sharing_details(app, client, auth, site):
     with app.app_context():
         page = db.session.get(Page, site["post"])
         assert (page.kind, page.seo_title, page.noindex) == ("page", "Soups", True)
+
+
+def test_restoring_a_revision_restores_its_kind_and_sharing_details(app, client, auth, site):
+    change_details(app, site["page"], kind="post", seo_title="Kitchen", noindex=True)
+    auth.login_as("editor")
+    assert client.post(f"/builder/pages/{site['page']}/revisions/1/restore").status_code == 303
+    with app.app_context():
+        page = db.session.get(Page, site["page"])
+        assert (page.kind, page.seo_title, page.noindex) == ("page", "", False)
