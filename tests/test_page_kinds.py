@@ -155,3 +155,10 @@ def test_restoring_a_revision_restores_its_kind_and_sharing_details(app, client,
     with app.app_context():
         page = db.session.get(Page, site["page"])
         assert (page.kind, page.seo_title, page.noindex) == ("page", "", False)
+
+
+def test_previews_of_a_page_show_no_byline(app, client, auth, site):
+    auth.login_as("editor")
+    for preview in ("preview", "revisions/1/preview"):
+        shown = client.get(f"/builder/pages/{site['page']}/{preview}").text
+        assert "About the kitchen" in shown and 'class="byline"' not in shown
