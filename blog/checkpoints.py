@@ -13,6 +13,7 @@ from flask import current_app
 from sqlalchemy import func, insert, select
 
 from blog.content.document import EXPORT_FORMAT
+from blog.content.page_kinds import PAGE_COLUMNS, sharing_entries
 from blog.extensions import db
 from blog.models import (
     CHECKPOINTS_KEPT_PER_PAGE,
@@ -34,6 +35,9 @@ def draft_document(page_id: int) -> dict[str, Any]:
     with db.session.no_autoflush:
         title, slug, summary, status = db.session.execute(
             select(Page.title, Page.slug, Page.summary, Page.status).where(Page.id == page_id)
+        ).one()
+        sharing = db.session.execute(
+            select(*(getattr(Page, column) for column in PAGE_COLUMNS)).where(Page.id == page_id)
         ).one()
         tags = db.session.scalars(
             select(Tag.name)
@@ -60,6 +64,7 @@ def draft_document(page_id: int) -> dict[str, Any]:
         "slug": slug,
         "summary": summary,
         "tags": list(tags),
+        **sharing_entries(sharing._asdict()),
         "status": status,
         "rows": [{"layout": layout, "columns": columns[row_id]} for row_id, layout in rows],
     }

@@ -12,6 +12,7 @@ from blog.comments import CommentForm
 from blog.content.document import page_document, rows_from_document
 from blog.content.document_export import picture_references
 from blog.content.document_import import import_page
+from blog.content.page_kinds import page_values, revision_values
 from blog.content.rendering import plain_text, reading_minutes, render_page
 from blog.content.tags import tags_named
 from blog.extensions import db
@@ -98,12 +99,14 @@ def publish(page: Page, user: User | None) -> Revision:
         search_text=text,
         reading_minutes=reading_minutes(text),
         tags=list(page.tags),
+        **revision_values(content),
     )
     db.session.add(revision)
     db.session.flush()
     page.published_revision = revision
     page.status = "published"
-    page.published_at = page.published_at or utcnow()
+    # The first revision's time: the article's date and its last change read the same.
+    page.published_at = page.published_at or revision.created_at
     revision.reader_html = reader_page(page, revision)
     search.index_page(page.id, revision.title, text)
     _make_pictures_public(content)
@@ -136,6 +139,8 @@ def _is_live(page: Page, latest: dict[str, Any] | None, content: dict[str, Any])
 def _make_pictures_public(content: dict[str, Any]) -> None:
     """Readers may now fetch every picture the revision shows (see Media.public)."""
     names = {name for _, name in picture_references(content["rows"])}
+    if featured := content.get("featured_image"):
+        names.add(featured["media"])
     if names:
         db.session.execute(
             update(Media)
@@ -214,10 +219,12 @@ def unpublish(page: Page) -> None:
 
 def restore(page: Page, content: dict[str, Any]) -> None:
     """Make a document of the page (a revision's or a checkpoint's content) its draft again:
-    title, summary, tags and rows; the slug stays. Readers keep getting the published
-    revision until the next Publish."""
+    title, summary, tags, kind, sharing details and rows; the slug stays. Readers keep
+    getting the published revision until the next Publish."""
     page.title, page.summary = content["title"], content.get("summary", "")
     page.tags = tags_named(content.get("tags", []))
+    for column, value in page_values(content).items():
+        setattr(page, column, value)
     db.session.execute(db.delete(Row).where(Row.page_id == page.id))
     db.session.expire(page, ["rows"])
     page.rows = rows_from_document(content["rows"])

@@ -3,7 +3,6 @@ or, until the first save, the defaults: BLOG_TITLE, English, and no description,
 links, footer or social image. Read once per request or command, then kept in `g`."""
 
 from dataclasses import dataclass
-from typing import Any
 
 from flask import Flask, current_app, g
 from sqlalchemy.exc import SQLAlchemyError
@@ -73,10 +72,9 @@ def forget_site_settings() -> None:
     g.pop(READ, None)
 
 
-def social_image_url(page: Any = None) -> str | None:
-    """The absolute address of the image shared with a link to `page` (og:image), or None:
-    the site's default social image. A page's own image, when pages have one, is to be
-    chosen here first, so that every template asks this one function."""
+def social_image_url() -> str | None:
+    """The absolute address of the site's default social image (og:image of pages without
+    an image of their own), or None."""
     sha256 = site_settings().social_image
     return absolute_url("media.original", sha256=sha256) if sha256 else None
 

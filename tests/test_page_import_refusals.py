@@ -58,7 +58,8 @@ BAD_DOCUMENTS = [
         ("colour",),
         "red",
         "colour: unknown key; a page document has only "
-        "format, title, slug, summary, tags, status, rows, media",
+        "format, title, slug, summary, tags, kind, featured_image, seo_title, "
+        "seo_description, noindex, status, rows, media",
     ),
     (("title",), "  ", "title: must be a non-empty string"),
     (("title",), "x" * 201, "title: must be at most 200 characters"),

@@ -5,6 +5,7 @@ from flask import Blueprint, Flask
 from blog.auth.roles import can_delete_page, can_use_trash
 from blog.builder import previews
 from blog.builder.page_details import PageDetails
+from blog.builder.page_sharing import KIND_LABELS, page_pictures
 from blog.content.blocks import REGISTRY, palette
 from blog.content.layout import LAYOUT_LABELS
 from blog.publishing import changes_not_live
@@ -27,6 +28,8 @@ def builder_template_names() -> dict:
     return {
         "LAYOUT_LABELS": LAYOUT_LABELS,
         "PageDetails": PageDetails,
+        "kind_labels": KIND_LABELS,
+        "page_pictures": page_pictures,
         "can_delete_page": can_delete_page,
         "can_use_trash": can_use_trash,
         "changes_not_live": changes_not_live,

@@ -40,6 +40,7 @@ class ShownEntry:
     tags: list[ShownTag]
     reading_minutes: int
     created_at: datetime
+    kind: str = "post"
 
 
 @bp.get("/pages/<int:page_id>/history")
@@ -91,6 +92,7 @@ def _preview(page: Page, entry: HistoryEntry) -> Response:
         tags=[ShownTag(name, slugify(name)) for name in entry.tag_names],
         reading_minutes=reading_minutes(plain_text(content)),
         created_at=entry.created_at,
+        kind=content.get("kind", "post"),
     )
     banner = f"Preview of {entry.named_in_text}: readers do not get this now."
     return article_preview(page, shown, content, banner)

@@ -1,10 +1,16 @@
-"""Checking a page's details (title, slug, summary, tags) as typed in the editor."""
+"""Checking a page's details (title, slug, summary, tags, and its kind and sharing details)
+as typed in the editor."""
 
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from werkzeug.datastructures import FileStorage
+
+from blog.builder.page_sharing import checked_sharing
 from blog.content.limits import SUMMARY_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX
+from blog.content.page_kinds import PAGE_COLUMNS
 from blog.content.tags import tag_names, tags_named
 from blog.models import FormerAddress, Page
 from blog.numbers import whole_number
@@ -25,15 +31,36 @@ class PageDetails:
     errors: dict[str, str] = field(default_factory=dict)
     version: int | None = None
     theirs: "PageDetails | None" = None
+    kind: str = "post"
+    featured_image: str | None = None
+    featured_image_alt: str = ""
+    seo_title: str = ""
+    seo_description: str = ""
+    noindex: bool = False
 
     @classmethod
     def of(cls, page: Page) -> "PageDetails":
         tags = ", ".join(t.name for t in page.tags)
-        return cls(page.title, page.slug, page.summary, tags, version=page.details_version)
+        return cls(
+            page.title,
+            page.slug,
+            page.summary,
+            tags,
+            version=page.details_version,
+            **{name: getattr(page, name) for name in PAGE_COLUMNS},
+        )
+
+    @property
+    def sharing(self) -> dict[str, Any]:
+        """The kind and sharing details, by the page's column names."""
+        return {name: getattr(self, name) for name in PAGE_COLUMNS}
 
 
-def checked_details(page: Page, form: Mapping[str, str]) -> PageDetails:
-    """The typed details with a message for each field that cannot be stored as it is."""
+def checked_details(
+    page: Page, form: Mapping[str, str], upload: FileStorage | None = None
+) -> PageDetails:
+    """The typed details with a message for each field that cannot be stored as it is
+    (`upload`: a featured image sent with them)."""
     details = PageDetails(
         title=typed_text(form.get("title")).strip(),
         slug=typed_text(form.get("slug")).strip(),
@@ -41,7 +68,10 @@ def checked_details(page: Page, form: Mapping[str, str]) -> PageDetails:
         tags=typed_text(form.get("tags")),
         version=whole_number(form.get("version")) if "version" in form else None,
     )
-    errors = details.errors
+    sharing, errors = checked_sharing(page, form, upload)
+    for name, value in sharing.items():
+        setattr(details, name, value)
+    details.errors = errors
     if not details.title:
         errors["title"] = "Give the page a title."
     elif len(details.title) > TITLE_MAX:
@@ -92,3 +122,5 @@ def apply_details(page: Page, details: PageDetails) -> None:
     draft.claim_details's)."""
     page.title, page.slug, page.summary = details.title, details.slug, details.summary
     page.tags = tags_named(tag_names(details.tags))
+    for name, value in details.sharing.items():
+        setattr(page, name, value)

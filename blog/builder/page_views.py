@@ -1,9 +1,10 @@
 """Builder views for whole pages: the list, creating, the editor."""
 
-from flask import abort, render_template, request, url_for
+from flask import abort, current_app, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from blog.auth.roles import any_role, can_delete_page, can_edit_any_page, can_use_trash, require
 from blog.builder import bp
@@ -15,7 +16,7 @@ from blog.builder.page_details import PageDetails, apply_details, checked_detail
 from blog.builder.responses import committed, editor_url, refused
 from blog.builder.trash import move_to_trash
 from blog.content.document import page_document, rows_from_document
-from blog.extensions import db
+from blog.extensions import db, limiter
 from blog.htmx import respond
 from blog.models import Page, Row
 from blog.numbers import whole_numbers
@@ -82,12 +83,37 @@ def editor(page_id: int):
     )
 
 
+def _carries_a_featured_image() -> bool:
+    """True when the details come with an image file (uploads count against the person's
+    upload limit, as an Image block's do); a body too large to read counts as none."""
+    try:
+        upload = request.files.get("featured_image_file")
+    except RequestEntityTooLarge:
+        return False
+    return bool(upload and upload.filename)
+
+
 @bp.post("/pages/<int:page_id>/details")
 @require(any_role)
+@limiter.limit(
+    lambda: current_app.config["UPLOAD_RATE_LIMIT_PER_PERSON"],
+    key_func=lambda: f"uploads-by-{current_user.id}",
+    exempt_when=lambda: not _carries_a_featured_image(),
+)
 def save_details(page_id: int):
-    """Title, slug, summary and tags, saved as they are edited."""
+    """Title, slug, summary, tags, kind and sharing details, saved as they are edited; a
+    featured image may be uploaded with them."""
     page = editable_page(page_id)
-    details = checked_details(page, request.form)
+    try:
+        upload = request.files.get("featured_image_file")
+    except RequestEntityTooLarge:
+        megabytes = current_app.config["MAX_UPLOAD_BYTES"] // (1024 * 1024)
+        details = PageDetails.of(page)  # the body, with what was typed, could not be read
+        message = details.errors["featured_image"] = f"The image is larger than {megabytes} MB."
+        return refused(
+            page_id, message, status=413, fragment="builder/_page_details.html", details=details
+        )
+    details = checked_details(page, request.form, upload)
     if details.errors:
         db.session.rollback()
         message = " ".join(details.errors.values())

@@ -29,6 +29,7 @@ class DraftRevision:
     tags: list[Tag]
     reading_minutes: int
     created_at: datetime = field(default_factory=utcnow)
+    kind: str = "post"
 
 
 @bp.get("/pages/<int:page_id>/preview")
@@ -38,7 +39,7 @@ def preview(page_id: int):
     page = editable_page(page_id, with_content=True)
     content = page_document(page, with_ids=True)
     minutes = reading_minutes(plain_text(content))
-    draft = DraftRevision(page.title, page.summary, list(page.tags), minutes)
+    draft = DraftRevision(page.title, page.summary, list(page.tags), minutes, kind=page.kind)
     return article_preview(page, draft, content)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 
+from blog.content.page_kinds import PAGE_COLUMNS, page_values, sharing_entries
 from blog.content.tags import tags_named
 from blog.extensions import db
 from blog.models import Block, Page, Row, Tag, page_tags, utcnow
@@ -83,11 +84,21 @@ def _details(page_ids: set[int]) -> dict[Ref, State]:
         .order_by(Tag.name)
     ):
         tags[page_id].append(name)
+    # Kind and sharing details as a document holds them (only those not a post's default),
+    # so states recorded before pages had them still compare equal and write back as posts.
+    sharing = (getattr(Page, column) for column in PAGE_COLUMNS)
+    found = db.session.execute(
+        select(Page.id, Page.title, Page.slug, Page.summary, *sharing).where(Page.id.in_(page_ids))
+    )
     return {
-        ("details", item): {"title": title, "slug": slug, "summary": summary, "tags": tags[item]}
-        for item, title, slug, summary in db.session.execute(
-            select(Page.id, Page.title, Page.slug, Page.summary).where(Page.id.in_(page_ids))
-        )
+        ("details", row.id): {
+            "title": row.title,
+            "slug": row.slug,
+            "summary": row.summary,
+            "tags": tags[row.id],
+            **sharing_entries(row._mapping),
+        }
+        for row in found
     }
 
 
@@ -168,6 +179,7 @@ def _update(ref: Ref, state: dict[str, Any], now: dict[str, Any]) -> None:
                 slug=state["slug"],
                 summary=state["summary"],
                 details_version=Page.details_version + 1,
+                **page_values(state),
             )
         )
     db.session.execute(query.execution_options(synchronize_session=False))

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from blog.content.page_kinds import PAGE_COLUMNS, sharing_entries
 from blog.models import Block, Page, Row
 
 EXPORT_FORMAT = "blog.page/1"
@@ -25,6 +26,7 @@ def page_document(page: Page, with_ids: bool = False) -> dict[str, Any]:
         "slug": page.slug,
         "summary": page.summary,
         "tags": [tag.name for tag in page.tags],
+        **sharing_entries({column: getattr(page, column) for column in PAGE_COLUMNS}),
         "status": page.status,
         "rows": rows,
     }

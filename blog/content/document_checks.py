@@ -4,17 +4,13 @@ A document is refused with the JSON path of its first problem; strictness protec
 so keys the format does not know are refused too.
 """
 
-import base64
-import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import select
-
 from blog.content.blocks import BlockInvalid, UnknownBlockType, block_type
-from blog.content.blocks.image import ALT_MAX_LENGTH
 from blog.content.document import EXPORT_FORMAT
-from blog.content.document_export import picture_references
+from blog.content.document_errors import DocumentInvalid, JsonPath
+from blog.content.document_pictures import check_pictures, checked_media
 from blog.content.limits import (
     BLOCKS_PER_PAGE_MAX,
     ROWS_PER_PAGE_MAX,
@@ -23,40 +19,15 @@ from blog.content.limits import (
     TAGS_MAX,
     TITLE_MAX,
 )
-from blog.extensions import db
-from blog.media_names import SHA256
-from blog.models import Media
+from blog.content.page_kinds import SHARING_KEYS, SharingInvalid, checked_sharing
 from blog.models.pages import LAYOUTS, PAGE_STATUSES, column_count
 from blog.slugs import slugify
 from blog.typed_text import typed_text
 
-JsonPath = tuple[str | int, ...]
-PAGE_KEYS = ("format", "title", "slug", "summary", "tags", "status", "rows", "media")
+PAGE_KEYS = ("format", "title", "slug", "summary", "tags", *SHARING_KEYS, "status", "rows", "media")
 ROW_KEYS = ("layout", "columns")
 BLOCK_KEYS = ("type", "data")
-PICTURE_KEYS = ("content_type", "alt", "base64")
-CONTENT_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp")
 STATUS_CHOICES = " or ".join(f'"{status}"' for status in PAGE_STATUSES)
-
-
-class DocumentInvalid(ValueError):
-    """A refused document. The message is the JSON path of the first problem and what is
-    wrong there: `rows[3].columns[0][2].data.level: must be 2, 3 or 4`."""
-
-    def __init__(self, path: JsonPath, problem: str) -> None:
-        self.path, self.problem = json_path(path), problem
-        super().__init__(f"{self.path}: {problem}")
-
-
-def json_path(path: JsonPath) -> str:
-    """("rows", 3, "columns", 0, 2) -> "rows[3].columns[0][2]"; () is "document"."""
-    text = ""
-    for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else part
-    return text or "document"
 
 
 def validate_document(
@@ -78,12 +49,20 @@ def validate_document(
         "slug": _text(document, "slug"),
         "summary": _text(document, "summary", SUMMARY_MAX),
         "tags": _tags(document.get("tags", [])),
+        **_sharing(document),
         "status": _status(document.get("status", "draft")),
         "rows": _rows(document.get("rows"), most_rows, most_blocks),
-        "media": _media(document.get("media", {})),
+        "media": checked_media(document.get("media", {})),
     }
-    _check_pictures(cleaned["rows"], cleaned["media"])
+    check_pictures(cleaned["rows"], cleaned["media"], cleaned.get("featured_image"))
     return cleaned
+
+
+def _sharing(document: dict) -> dict[str, Any]:
+    try:
+        return checked_sharing(document)
+    except SharingInvalid as error:
+        raise DocumentInvalid(error.path, error.problem) from None
 
 
 def _refuse_unknown_keys(entry: dict, known: tuple[str, ...], path: JsonPath, what: str) -> None:
@@ -190,58 +169,3 @@ def _block(block: Any, path: JsonPath) -> dict[str, Any]:
     except BlockInvalid as error:
         field, message = next(iter(error.errors.items()))
         raise DocumentInvalid((*path, "data", field), message) from None
-
-
-def _media(media: Any) -> dict[str, dict[str, str]]:
-    if not isinstance(media, dict):
-        raise DocumentInvalid(("media",), "must be an object of pictures named by SHA-256")
-    return {name: _picture(name, picture) for name, picture in media.items()}
-
-
-def _picture(name: str, picture: Any) -> dict[str, str]:
-    path = ("media", name)
-    if not SHA256.fullmatch(name):
-        raise DocumentInvalid(path, "must be named by its SHA-256 in 64 lower-case hex digits")
-    if not isinstance(picture, dict):
-        raise DocumentInvalid(path, "must be an object with content_type, alt and base64")
-    _refuse_unknown_keys(picture, PICTURE_KEYS, path, "a picture")
-    content_type, alt = picture.get("content_type"), picture.get("alt", "")
-    if content_type not in CONTENT_TYPES:
-        raise DocumentInvalid((*path, "content_type"), f"must be one of {', '.join(CONTENT_TYPES)}")
-    if not isinstance(alt, str) or len(alt) > ALT_MAX_LENGTH:
-        problem = f"must be a string of at most {ALT_MAX_LENGTH} characters"
-        raise DocumentInvalid((*path, "alt"), problem)
-    encoded = picture.get("base64")
-    try:
-        data = base64.b64decode(encoded, validate=True)
-    except (TypeError, ValueError):
-        raise DocumentInvalid((*path, "base64"), "must be the picture's bytes in base64") from None
-    if hashlib.sha256(data).hexdigest() != name:
-        raise DocumentInvalid((*path, "base64"), "holds bytes whose SHA-256 is not the name")
-    return {"content_type": content_type, "alt": alt, "base64": encoded}
-
-
-def _reference_path(place: tuple[int, int, int, str]) -> JsonPath:
-    row, column, position, field = place
-    return ("rows", row, "columns", column, position, "data", field)
-
-
-def _check_pictures(rows: list[dict[str, Any]], media: dict[str, Any]) -> None:
-    """Every picture a block names is in the document or already stored, and every picture
-    in the document is named by a block."""
-    references = list(picture_references(rows))
-    elsewhere = {name for _, name in references if name not in media}
-    stored = set()
-    if elsewhere:
-        stored = set(db.session.scalars(select(Media.sha256).where(Media.sha256.in_(elsewhere))))
-    for place, name in references:
-        if name in elsewhere and name not in stored:
-            problem = f"image {name} is not in the document's media"
-            raise DocumentInvalid(_reference_path(place), problem)
-    named = {name for _, name in references}
-    for name in media:
-        if name not in named:
-            raise DocumentInvalid(("media", name), "is not shown by any block")
-
-
-# Storing

@@ -35,10 +35,13 @@ def picture_references(
 
 
 def export_page(page: Page) -> dict[str, Any]:
-    """The page's draft in the export format with "media": every picture its blocks show,
-    by SHA-256, with its content type, default alt text and bytes in base64."""
+    """The page's draft in the export format with "media": every picture its blocks and its
+    featured image show, by SHA-256, with its content type, default alt text and bytes in
+    base64."""
     document = page_document(page)
     names = dict.fromkeys(name for _, name in picture_references(document["rows"]))
+    if featured := document.get("featured_image"):
+        names[featured["media"]] = None
     document["media"] = _pictures(list(names))
     return document
 

@@ -12,6 +12,7 @@ from blog.content.document import rows_from_document
 from blog.content.document_checks import DocumentInvalid, validate_document
 from blog.content.document_export import picture_references
 from blog.content.limits import page_limits
+from blog.content.page_kinds import page_values
 from blog.content.tags import tags_named
 from blog.extensions import db
 from blog.media import MediaRejected, store_image
@@ -31,8 +32,13 @@ def import_page(document: Any, user: User) -> Page:
     commits.
     """
     cleaned = validate_document(document, *page_limits())
-    _point_at_stored_pictures(cleaned["rows"], _stored_pictures(cleaned, user))
+    pictures = _stored_pictures(cleaned, user)
+    _point_at_stored_pictures(cleaned["rows"], pictures)
+    sharing = page_values(cleaned)
+    if sharing["featured_image"] is not None:
+        sharing["featured_image"] = pictures[sharing["featured_image"]].sha256
     page = Page(
+        **sharing,
         title=cleaned["title"],
         slug=_free_slug(cleaned["slug"], cleaned["title"]),
         summary=cleaned["summary"],
@@ -55,7 +61,10 @@ def _stored_pictures(cleaned: dict[str, Any], user: User) -> dict[str, Media]:
             raise DocumentInvalid(("media", name), str(error)) from None
         media.alt = media.alt or picture["alt"]
         pictures[name] = media
-    elsewhere = {name for _, name in picture_references(cleaned["rows"])} - set(pictures)
+    named = {name for _, name in picture_references(cleaned["rows"])}
+    if featured := cleaned.get("featured_image"):
+        named.add(featured["media"])
+    elsewhere = named - set(pictures)
     if elsewhere:
         query = select(Media).where(Media.sha256.in_(elsewhere))
         pictures.update((media.sha256, media) for media in db.session.scalars(query))

@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text, true
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from blog.extensions import NEVER_REUSE_IDS, db
@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 # Relative column widths; the number of parts is the number of columns.
 LAYOUTS = ("1", "1-1", "1-2", "2-1", "1-1-1", "1-1-1-1")
 PAGE_STATUSES = ("draft", "published")
+# A post is dated, has a byline and is listed (front page, tags, feed); a page (About,
+# Contact) is none of these, but keeps its address and is in the sitemap and search.
+PAGE_KINDS = ("post", "page")
 
 
 def column_count(layout: str) -> int:
@@ -76,6 +79,14 @@ class Page(db.Model):
     # Set by "Delete page": the page waits in the Trash, off the builder's list and the
     # public site, its slugs still held, until an editor restores it or deletes it for good.
     deleted_at: Mapped[datetime | None]
+    # Draft details like the title: readers get them at the next Publish (the revision
+    # keeps the published ones). The featured image is a stored picture's SHA-256.
+    kind: Mapped[str] = mapped_column(String(16), default="post", server_default="post")
+    featured_image: Mapped[str | None] = mapped_column(String(64))
+    featured_image_alt: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    seo_title: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    seo_description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    noindex: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     author: Mapped["User"] = relationship()
     rows: Mapped[list["Row"]] = relationship(

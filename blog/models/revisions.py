@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, String, Table, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from blog.extensions import NEVER_REUSE_IDS, db
@@ -45,6 +45,13 @@ class Revision(db.Model):
     reading_minutes: Mapped[int] = mapped_column(default=1)
     # When html and reader_html were last rendered (publish, or `flask pages rerender`).
     rendered_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The page's kind and sharing details as published (lists and head tags read these):
+    # the featured image as {"media", "alt", "width", "height"}, or None.
+    kind: Mapped[str] = mapped_column(String(16), default="post", server_default="post")
+    featured_image: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    seo_title: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    seo_description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    noindex: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     author: Mapped[User | None] = relationship()
     tags: Mapped[list["Tag"]] = relationship(secondary=revision_tags, order_by="Tag.name")

@@ -13,11 +13,13 @@ def init_app(app: Flask) -> None:
         feed_views,
         list_changes,
         listing_views,
+        sharing,
         stored_list_answers,
         stored_pages,
     )
 
     app.register_blueprint(bp)
+    sharing.init_app(app)
     stored_pages.init_app(app)
     stored_list_answers.init_app(app)
     list_changes.init_app()

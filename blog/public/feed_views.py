@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from blog.extensions import db
 from blog.models import Page, Revision
 from blog.public import bp
-from blog.public.queries import published
+from blog.public.queries import indexed, listed
 from blog.site_address import absolute_url
 
 FEED_SIZE = 20
@@ -42,12 +42,12 @@ def robots_txt() -> str:
 
 @bp.get("/feed.xml")
 def feed():
-    """The newest published pages as an Atom feed, with their full HTML."""
-    pages = db.session.scalars(published().limit(FEED_SIZE)).all()
+    """The newest published posts as an Atom feed, with their full HTML."""
+    pages = db.session.scalars(listed().limit(FEED_SIZE)).all()
     updated = db.session.scalar(
         select(func.max(Revision.created_at))
         .join(Page, Page.published_revision_id == Revision.id)
-        .where(Page.status == "published", Page.deleted_at.is_(None))
+        .where(Page.status == "published", Page.deleted_at.is_(None), Revision.kind == "post")
     )
     # Usually the stored copy answers; this one too gets validators, for a feed reader that
     # polls before the first copy is stored.
@@ -58,8 +58,8 @@ def feed():
 
 @bp.get("/sitemap.xml")
 def sitemap():
-    """Every published page, and nothing else."""
-    return Response(sitemap_xml(db.session.scalars(published()).all()), mimetype="application/xml")
+    """Every published page and post, except those marked noindex, and nothing else."""
+    return Response(sitemap_xml(db.session.scalars(indexed()).all()), mimetype="application/xml")
 
 
 @bp.get("/robots.txt")

@@ -4,8 +4,9 @@ articles, and whichever code made the change (Publish, Unpublish, the Trash, an 
 person's new name, `pages rerender`) need not remember to ask.
 
 What the lists show: which pages are published and not in the Trash, at which address, since
-when and by whom (Page), what their published revision says (Revision), and their author's
-name (User). Comments are not shown in lists, so approving one refreshes nothing here.
+when and by whom (Page), what their published revision says (Revision: its words, kind,
+featured image and noindex switch), and their author's name (User). Comments are not
+shown in lists, so approving one refreshes nothing here.
 
 The site settings (title, navigation, footer, ...) are on every stored page: when a
 transaction saves them, every published article's stored copy is rendered again too, and
@@ -26,7 +27,16 @@ from blog.site_settings import forget_site_settings
 SHOWN = {
     # The relationship too: Publish sets it, and the id follows only while flushing.
     Page: {"status", "published_revision", "published_slug", "published_at", "deleted_at"},
-    Revision: {"html", "title", "summary", "reading_minutes", "tags"},
+    Revision: {
+        "html",
+        "title",
+        "summary",
+        "reading_minutes",
+        "tags",
+        "kind",
+        "featured_image",
+        "noindex",
+    },
     User: {"name"},
     SiteSettings: {"title", "description", "language", "navigation", "footer", "social_image"},
 }

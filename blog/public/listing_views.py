@@ -7,7 +7,7 @@ from blog.extensions import db
 from blog.models import Tag
 from blog.numbers import whole_number
 from blog.public import bp
-from blog.public.queries import PAGE_SIZE, published, published_with_tag
+from blog.public.queries import PAGE_SIZE, listed, published_with_tag
 from blog.search import search as search_pages
 
 SEARCH_PAGE_SIZE = 20
@@ -28,8 +28,8 @@ def _paginated(query):
 
 @bp.get("/")
 def index():
-    """Published pages, newest first."""
-    pages, number, has_next = _paginated(published())
+    """Published posts, newest first."""
+    pages, number, has_next = _paginated(listed())
     return render_template("public/index.html", pages=pages, number=number, has_next=has_next)
 
 

@@ -27,6 +27,17 @@ def published() -> Select:
     )
 
 
+def listed() -> Select:
+    """Published posts, newest first: what the front page, tag pages and the feed list (a
+    published page of kind "page", such as About, is reached only by its address)."""
+    return published().where(Revision.kind == "post")
+
+
+def indexed() -> Select:
+    """Published pages and posts that search engines may index: the sitemap's."""
+    return published().where(Revision.noindex.is_(False))
+
+
 def published_answering_to(slug: str) -> Select:
     """The published page at this address, or whose former address it is."""
     former = select(FormerAddress.page_id).where(FormerAddress.slug == slug)
@@ -34,9 +45,9 @@ def published_answering_to(slug: str) -> Select:
 
 
 def published_with_tag(tag_slug: str) -> Select:
-    """Published pages whose published revision carries the tag."""
+    """Published posts whose published revision carries the tag."""
     return (
-        published()
+        listed()
         .join(revision_tags, revision_tags.c.revision_id == Revision.id)
         .join(Tag, Tag.id == revision_tags.c.tag_id)
         .where(Tag.slug == tag_slug)

@@ -54,6 +54,7 @@ def rendered_lists() -> dict[str, tuple[str, str]]:
             published().options(contains_eager(Page.published_revision).selectinload(Revision.tags))
         ).unique()
     )
+    everything, pages = pages, [p for p in pages if p.published_revision.kind == "post"]
     lists = {}
     for number, chunk, has_next in _chunks(pages):
         lists[list_address("/", number)] = (
@@ -88,7 +89,8 @@ def rendered_lists() -> dict[str, tuple[str, str]]:
             "application/atom+xml; charset=utf-8",
             feed_xml(pages[:FEED_SIZE], updated),
         )
-        lists["/sitemap.xml"] = ("application/xml; charset=utf-8", sitemap_xml(pages))
+        indexed = [p for p in everything if not p.published_revision.noindex]
+        lists["/sitemap.xml"] = ("application/xml; charset=utf-8", sitemap_xml(indexed))
         lists["/robots.txt"] = ("text/plain; charset=utf-8", robots_txt())
     return lists
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015_scheduled_publishing"
-down_revision = "0013_site_settings"
+down_revision = "0014_page_kinds"
 branch_labels = None
 depends_on = None
 
