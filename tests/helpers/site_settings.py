@@ -48,11 +48,14 @@ def shown_settings(html: str) -> ShownSettings:
     [header] = tree.find_all("header", class_="site-header")
     [navigation] = header.find_all("nav", **{"aria-label": "Site"})
     footers = tree.find_all("footer", class_="site-footer")
+    # One of each: sharing sites take the first, so a second one would be a defect.
     images = tree.find_all("meta", property="og:image")
+    assert len(images) <= 1, f"{len(images)} og:image tags"
+    [site_name] = tree.find_all("meta", property="og:site_name")
     return ShownSettings(
         title=tree.find_all("title")[0].text,
         language=tree.find_all("html")[0].attrs["lang"],
-        site_name=tree.find_all("meta", property="og:site_name")[0].attrs["content"],
+        site_name=site_name.attrs["content"],
         header=header.text,
         links=[(a.text, a.attrs["href"]) for a in navigation.find_all("a")],
         footer=footers[0].text if footers else "",
