@@ -23,7 +23,9 @@ def checker_command() -> list[str]:
     """How to run the checker here; skips (or fails where required) when it is missing."""
     java = shutil.which("java")
     if java is None:
-        missing("BLOG_REQUIRE_BROWSER", "Java is not installed (apt-get install default-jre-headless)")
+        missing(
+            "BLOG_REQUIRE_BROWSER", "Java is not installed (apt-get install default-jre-headless)"
+        )
     if not VNU_JAR.is_file():
         missing(
             "BLOG_REQUIRE_BROWSER",

@@ -33,5 +33,7 @@ def publish_reader_site(app) -> None:
         page_id = page.id
     client = app.test_client()
     for number, comment in enumerate(COMMENTS):
-        client.post("/spring-garden/comments", data={"name": f"Reader {number}", "comment": comment})
+        client.post(
+            "/spring-garden/comments", data={"name": f"Reader {number}", "comment": comment}
+        )
     approve_comments(app, page_id)
