@@ -47,6 +47,16 @@ test: $(VENV)/.installed-test $(HTML_CHECKER)
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench
 
+# Lighthouse's four scores for the demo front page and article, behind the nginx example when
+# nginx is installed. Not part of `make test`: it takes minutes, and its performance score
+# moves with how busy the machine is.
+lighthouse: $(VENV)/.installed-test $(LIGHTHOUSE)
+	$(BIN)/python -m bench.lighthouse
+
+# docs/screenshots/: the demo front page, an article and the editor at 1280 and 390 px.
+screenshots: $(VENV)/.installed-test
+	$(BIN)/python -m bench.screenshots
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check blog tests bench
 	$(BIN)/ruff check blog tests bench
