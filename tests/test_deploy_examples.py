@@ -52,7 +52,8 @@ def test_the_nginx_example_is_a_valid_configuration(tmp_path):
 
 def test_the_nginx_example_sends_the_apps_pages_compressed(app, tmp_path):
     """The app leaves compression to the front server: the example must do it, or every
-    reader downloads each page at full size (Lighthouse's "text compression")."""
+    reader downloads each page at full size (Lighthouse's "text compression"), but not for
+    requests with a cookie, whose pages may hold a CSRF token (BREACH)."""
     nginx = _nginx()
     server = LiveServer(app).start()
     proxy = FrontProxy(server.server.server_port, tmp_path).start(nginx)
@@ -64,9 +65,14 @@ def test_the_nginx_example_sends_the_apps_pages_compressed(app, tmp_path):
         connection.request("GET", "/", headers={"Accept-Encoding": "gzip"})
         answer = connection.getresponse()
         body = answer.read()
+        connection.request("GET", "/", headers={"Accept-Encoding": "gzip", "Cookie": "session=x"})
+        signed_in = connection.getresponse()
+        signed_in.read()
     finally:
         proxy.stop()
         server.stop()
     assert answer.status == 200
     assert answer.getheader("Content-Encoding") == "gzip"
     assert b"<main" in gzip.decompress(body)
+    # BREACH: pages that may carry someone's CSRF token are not compressed.
+    assert signed_in.status == 200 and signed_in.getheader("Content-Encoding") is None
