@@ -1,5 +1,8 @@
 """`flask demo`: published demo pages and a demo admin, idempotently."""
 
+import itertools
+import re
+
 from sqlalchemy import func, select
 
 from blog.cli.demo import DEMO_ADMIN_EMAIL, DEMO_PAGES
@@ -37,3 +40,14 @@ def test_running_demo_twice_adds_nothing_and_gives_a_new_password(app, runner, a
         assert db.session.scalar(select(func.count()).select_from(Revision)) == len(DEMO_PAGES)
     assert auth.login(DEMO_ADMIN_EMAIL, _password(first.output)).status_code == 401
     assert auth.login(DEMO_ADMIN_EMAIL, _password(second.output)).status_code == 303
+
+
+def test_demo_pages_headings_step_down_one_level_at_a_time(app, runner, client):
+    """Screen-reader users move by headings: after the title (h1) comes an h2, and no level
+    is skipped (axe and Lighthouse check this on the demo article)."""
+    runner.invoke(args=["demo"])
+    for entry in DEMO_PAGES:
+        html = client.get(f"/{entry['slug']}").get_data(as_text=True)
+        levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", html)]
+        steps = [after - before for before, after in itertools.pairwise(levels)]
+        assert levels[0] == 1 and max(steps) <= 1, (entry["slug"], levels)

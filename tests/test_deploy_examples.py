@@ -1,18 +1,30 @@
-"""The deployment examples the README shows: the nginx site passes `nginx -t`."""
+"""The deployment examples the README shows: the nginx site passes `nginx -t`, and it
+compresses the pages the app sends uncompressed."""
 
+import gzip
+import http.client
 import shutil
+import ssl
 import subprocess
 from pathlib import Path
 
+from bench.front_proxy import FrontProxy
+
+from helpers.live_server import LiveServer
 from helpers.support import missing
 
 EXAMPLE = Path(__file__).parent.parent / "deploy" / "nginx.conf"
 
 
-def test_the_nginx_example_is_a_valid_configuration(tmp_path):
+def _nginx() -> str:
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
         missing("BLOG_REQUIRE_NGINX", "nginx is not installed (apt-get install nginx)")
+    return nginx
+
+
+def test_the_nginx_example_is_a_valid_configuration(tmp_path):
+    nginx = _nginx()
     certificate, key = tmp_path / "fullchain.pem", tmp_path / "privkey.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
@@ -36,3 +48,31 @@ def test_the_nginx_example_is_a_valid_configuration(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "syntax is ok" in result.stderr
+
+
+def test_the_nginx_example_sends_the_apps_pages_compressed(app, tmp_path):
+    """The app leaves compression to the front server: the example must do it, or every
+    reader downloads each page at full size (Lighthouse's "text compression"), but not for
+    requests with a cookie, whose pages may hold a CSRF token (BREACH)."""
+    nginx = _nginx()
+    server = LiveServer(app).start()
+    proxy = FrontProxy(server.server.server_port, tmp_path).start(nginx)
+    try:
+        unverified = ssl._create_unverified_context()  # the throw-away certificate
+        connection = http.client.HTTPSConnection(
+            "127.0.0.1", proxy.port, context=unverified, timeout=30
+        )
+        connection.request("GET", "/", headers={"Accept-Encoding": "gzip"})
+        answer = connection.getresponse()
+        body = answer.read()
+        connection.request("GET", "/", headers={"Accept-Encoding": "gzip", "Cookie": "session=x"})
+        signed_in = connection.getresponse()
+        signed_in.read()
+    finally:
+        proxy.stop()
+        server.stop()
+    assert answer.status == 200
+    assert answer.getheader("Content-Encoding") == "gzip"
+    assert b"<main" in gzip.decompress(body)
+    # BREACH: pages that may carry someone's CSRF token are not compressed.
+    assert signed_in.status == 200 and signed_in.getheader("Content-Encoding") is None

@@ -76,7 +76,7 @@ FIELD_NOTES = {
             ],
             [_block("quote", text="Rhubarb forgives everything but a move.", cite="A neighbour")],
         ),
-        _row("1", [_block("divider")]),
+        _row("1", [_block("divider"), _heading("Through the year")]),
         _row(
             "1-1-1",
             [_heading("Spring", 3), _text("Cold frames, seed trays, hope.")],
