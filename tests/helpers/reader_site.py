@@ -18,17 +18,26 @@ READER_PAGES = {
     "tag page": "/tags/garden",
     "search results": "/search?q=garden",
     "page not found": "/no-such-page",
+    "standalone page": "/about-the-garden",
 }
 COMMENTS = ("Tulips in April, at last.", "Which variety is the red one?\n\nMine are pink.")
 
 
 def publish_reader_site(app) -> None:
     """Publish the sample article (every block type, two tags, a picture) with two approved
-    comments, so each reader page above has something on it."""
+    comments, and a standalone Page with the same blocks, so each reader page above has
+    something on it."""
     author_id = person(app)
     with app.test_request_context():
         author = db.session.scalar(select(User).where(User.id == author_id))
         page = import_document({**garden_document(), "status": "published"}, author)
+        standalone = {
+            "title": "About the garden",
+            "slug": "about-the-garden",
+            "tags": [],
+            "status": "published",
+        }
+        import_document({**garden_document(), **standalone, "kind": "page"}, author)
         db.session.commit()
         page_id = page.id
     client = app.test_client()
