@@ -53,3 +53,4 @@ def init_app(app: Flask) -> None:
     )
 
     app.register_blueprint(bp)
+    previews.init_app()
