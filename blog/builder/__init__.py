@@ -3,7 +3,7 @@
 from flask import Blueprint, Flask
 
 from blog.auth.roles import can_delete_page, can_use_trash
-from blog.builder import previews
+from blog.builder import preview_writes, previews
 from blog.builder.page_details import PageDetails
 from blog.content.blocks import REGISTRY, palette
 from blog.content.layout import LAYOUT_LABELS
@@ -53,4 +53,4 @@ def init_app(app: Flask) -> None:
     )
 
     app.register_blueprint(bp)
-    previews.init_app()
+    preview_writes.init_app()

@@ -4,7 +4,7 @@ A preview is the block as readers see it plus its Edit link and its "+" (templat
 _block_preview.html). Rendering a thousand of them is most of the cost of opening a long
 page, so each block keeps its preview in its row (Block.preview_html), rendered before the
 transaction that wrote its data commits, whichever code wrote it: a save, Undo and Redo, a
-duplicate, an import, a restore.
+duplicate, an import, a restore (blog/builder/preview_writes.py).
 
 Beside it the block keeps a key (Block.preview_key) naming what the preview was made from:
 the renderer (the preview and block templates, the code and libraries that render blocks),
@@ -17,6 +17,7 @@ worker).
 
 import hashlib
 import logging
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
@@ -25,13 +26,11 @@ from typing import Any, NamedTuple
 
 from flask import after_this_request, current_app, g, has_request_context, request, url_for
 from markupsafe import Markup
-from sqlalchemy import bindparam, event, inspect, select, update
+from sqlalchemy import bindparam, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import ORMExecuteState, Session
 
-import blog
 from blog.extensions import db
-from blog.models import Block, Row
+from blog.models import Block
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +40,6 @@ RENDERING_CODE = ("content/blocks/*.py", "content/rendering.py", "media_names.py
 RENDERING_LIBRARIES = ("markdown-it-py", "nh3", "pygments", "jinja2", "markupsafe")
 # Bump when previews change in a way none of the files above shows.
 PREVIEW_FORMAT = "1"
-# session.info: ids of the blocks whose data this transaction wrote.
-WRITTEN = "blocks_written"
-DATA_COLUMNS = {"type", "data"}
 
 
 class PreviewedBlock(NamedTuple):
@@ -66,7 +62,9 @@ def block_preview(block: Block, editor_address: str, blocks_address: str) -> Mar
     return preview
 
 
-def rendered_preview(block: Block | PreviewedBlock, editor_address: str, blocks_address: str):
+def rendered_preview(
+    block: Block | PreviewedBlock, editor_address: str, blocks_address: str
+) -> Markup:
     """The block's preview rendered now, through the canvas's own macro."""
     template = current_app.jinja_env.get_template(PREVIEW_TEMPLATE)
     return template.module.block_preview(block, editor_address, blocks_address)
@@ -126,7 +124,7 @@ def _renderer_digest() -> str:
     for name in names:
         source, _, _ = environment.loader.get_source(environment, name)
         digest.update(f"\0{name}\0{source}".encode())
-    package = Path(blog.__file__).parent
+    package = Path(current_app.root_path)
     for path in sorted(chain.from_iterable(package.glob(files) for files in RENDERING_CODE)):
         digest.update(b"\0" + path.read_bytes())
     for library in RENDERING_LIBRARIES:
@@ -137,7 +135,19 @@ def _renderer_digest() -> str:
     return digest.hexdigest()
 
 
-# Storing previews: after a plain reading of the editor, the ones it had to render
+# Storing previews: the ones rendered for a plain reading of the editor, after it
+
+
+def fresh_previews(blocks: Iterable[tuple[PreviewedBlock, int, int]]) -> list[dict[str, Any]]:
+    """The previews of these blocks, each given with its data's version and its page's id,
+    rendered now, with their keys: what store() takes."""
+    previews, renderer = [], _renderer()
+    for block, data_version, page_id in blocks:
+        addresses = canvas_addresses(page_id)
+        html = str(rendered_preview(block, *addresses))
+        key = _key(renderer, data_version, *addresses)
+        previews.append({"block_id": block.id, "html": html, "key": key})
+    return previews
 
 
 def _store_after_this_request(block_id: int, data_version: int, preview: str, key: str) -> None:
@@ -153,7 +163,7 @@ def _store_rendered(response):
     """Keep what this reading rendered, for blocks nobody changed meanwhile. A preview not
     stored (the database busy) is rendered again next time: the answer is never refused."""
     try:
-        _write(g.pop("previews_to_store"), guarded=True)
+        store(g.pop("previews_to_store"), guarded=True)
         db.session.commit()
     except SQLAlchemyError:
         db.session.rollback()
@@ -161,9 +171,10 @@ def _store_rendered(response):
     return response
 
 
-def _write(previews: list[dict[str, Any]], guarded: bool = False) -> None:
-    """Store previews in one statement. `guarded`: only where the data's version is still
-    the one rendered. The block's last change stays: a preview is no change of its data."""
+def store(previews: list[dict[str, Any]], guarded: bool = False) -> None:
+    """Store previews (as fresh_previews gives them) in one statement. `guarded`: only where
+    the data's version is still the one rendered (each preview then names it). The block's
+    last change stays: a preview is no change of its data."""
     where = [Block.id == bindparam("block_id")]
     if guarded:
         where.append(Block.version == bindparam("data_version"))
@@ -176,91 +187,6 @@ def _write(previews: list[dict[str, Any]], guarded: bool = False) -> None:
             updated_at=Block.updated_at,
         )
     )
-    # On the connection: an ORM-enabled UPDATE would be noted as a write of blocks.
+    # On the connection: an ORM-enabled UPDATE would be noted as a write of blocks' data
+    # (blog/builder/preview_writes.py).
     db.session.connection().execute(statement, previews)
-
-
-def store_previews(block_ids: set[int]) -> None:
-    """Render and store the previews of these blocks as they are now in this transaction."""
-    written = db.session.execute(
-        select(Block.id, Block.type, Block.data, Block.version, Row.page_id)
-        .join(Row, Row.id == Block.row_id)
-        .where(Block.id.in_(block_ids))
-        .order_by(Block.id)
-    )
-    previews, renderer = [], _renderer()
-    for block_id, type_name, data, data_version, page_id in written:
-        addresses = canvas_addresses(page_id)
-        block = PreviewedBlock(block_id, type_name, data)
-        previews.append(
-            {
-                "block_id": block_id,
-                "html": str(rendered_preview(block, *addresses)),
-                "key": _key(renderer, data_version, *addresses),
-            }
-        )
-    if previews:
-        _write(previews)
-
-
-# Noting which blocks a transaction wrote, and storing their previews before it commits
-
-
-def _note_written(session: Session, ids: Any) -> None:
-    session.info.setdefault(WRITTEN, set()).update(ids)
-
-
-def _note_flushed_blocks(session: Session, flush_context) -> None:
-    """New blocks (added, duplicated, imported, restored) and blocks whose type or data the
-    ORM changed; after the flush, when new blocks have their ids."""
-    _note_written(
-        session,
-        (
-            item.id
-            for item in chain(session.new, session.dirty)
-            if isinstance(item, Block)
-            and (item in session.new or _data_changed(item))
-            and item.id is not None
-        ),
-    )
-
-
-def _data_changed(block: Block) -> bool:
-    state = inspect(block)
-    return any(state.attrs[name].history.has_changes() for name in DATA_COLUMNS)
-
-
-def _note_bulk_writes(state: ORMExecuteState) -> None:
-    """INSERT and UPDATE statements that write blocks' type or data (a save, Undo, Redo),
-    noted before they run: the UPDATE's blocks are those its WHERE finds now."""
-    if not (state.is_update or state.is_insert) or state.bind_mapper is not inspect(Block):
-        return
-    parameters = state.statement.compile().params
-    if not DATA_COLUMNS & set(parameters):
-        return
-    if state.is_insert:
-        if parameters.get("id") is not None:
-            _note_written(state.session, [parameters["id"]])
-        return
-    found = select(Block.id).where(state.statement.whereclause)
-    _note_written(state.session, state.session.scalars(found))
-
-
-def _store_before_commit(session: Session) -> None:
-    session.flush()  # pending blocks are noted now
-    written = session.info.pop(WRITTEN, None)
-    if written:
-        store_previews(written)
-
-
-def _forget_on_rollback(session: Session) -> None:
-    session.info.pop(WRITTEN, None)
-
-
-def init_app() -> None:
-    """Watch the app's sessions (once per process: the session factory is shared)."""
-    if not event.contains(db.session, "after_flush", _note_flushed_blocks):
-        event.listen(db.session, "after_flush", _note_flushed_blocks)
-        event.listen(db.session, "do_orm_execute", _note_bulk_writes)
-        event.listen(db.session, "before_commit", _store_before_commit)
-        event.listen(db.session, "after_rollback", _forget_on_rollback)
