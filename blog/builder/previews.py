@@ -104,10 +104,13 @@ def _made_with(renderer: str, editor_address: str, blocks_address: str) -> str:
 def _renderer() -> str:
     """A digest of what renders previews, worked out once per app; where templates reload
     as they are edited (in development), once per request."""
-    if not current_app.jinja_env.auto_reload:
-        remembered = current_app.extensions.get("preview_renderer")
+    # The app once: each look through the current_app proxy costs about a microsecond, and
+    # a long page asks for a thousand keys.
+    app = current_app._get_current_object()
+    if not app.jinja_env.auto_reload:
+        remembered = app.extensions.get("preview_renderer")
         if remembered is None:
-            remembered = current_app.extensions["preview_renderer"] = _renderer_digest()
+            remembered = app.extensions["preview_renderer"] = _renderer_digest()
         return remembered
     if not has_request_context():
         return _renderer_digest()
