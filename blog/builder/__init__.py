@@ -3,7 +3,7 @@
 from flask import Blueprint, Flask
 
 from blog.auth.roles import can_delete_page, can_use_trash
-from blog.builder import previews
+from blog.builder import preview_writes, previews
 from blog.builder.page_details import PageDetails
 from blog.builder.page_sharing import KIND_LABELS, page_pictures
 from blog.content.blocks import REGISTRY, palette
@@ -57,3 +57,4 @@ def init_app(app: Flask) -> None:
     )
 
     app.register_blueprint(bp)
+    preview_writes.init_app()

@@ -165,5 +165,10 @@ class Block(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     # Set by "Delete"; "Undo" clears it. Deleted blocks are not part of the page.
     deleted_at: Mapped[datetime | None]
+    # The block's preview on the builder's canvas, rendered when its data is written, and
+    # what it was rendered from (templates, addresses, the data's version): a preview whose
+    # key does not match is rendered again. See blog/builder/previews.py.
+    preview_html: Mapped[str | None] = mapped_column(Text)
+    preview_key: Mapped[str | None] = mapped_column(String(80))
 
     row: Mapped[Row] = relationship(back_populates="blocks")
