@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_site_settings"
-down_revision = "0011_stored_lists"
+down_revision = "0012_block_previews"
 branch_labels = None
 depends_on = None
 
