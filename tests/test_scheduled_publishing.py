@@ -79,6 +79,8 @@ def test_the_editor_says_when_with_the_time_zone_and_reschedules(app, auth, clie
     _schedule(client, page_id, "2031-06-01T10:30", zone="Europe/Berlin")
     assert _stored_schedule(app, page_id) == datetime(2031, 6, 1, 8, 30)  # stored in UTC
     editor = editor_page(client.get(f"/builder/pages/{page_id}"))
+    (badge,) = editor.find("page-actions").find_all("span", class_="status-badge")
+    assert badge.text == "Scheduled"
     (shown,) = editor.find("schedule-state").find_all("time")
     assert shown.attrs["datetime"] == "2031-06-01T08:30:00Z"
     assert shown.text == "1 Jun 2031, 08:30 UTC"
