@@ -181,28 +181,51 @@
   });
 
   var stock = PM.defaultMarkdownSerializer;
-  var serializer = new PM.MarkdownSerializer({
-    paragraph: stock.nodes.paragraph,
-    bullet_list: stock.nodes.bullet_list,
-    ordered_list: stock.nodes.ordered_list,
-    list_item: stock.nodes.list_item,
-    // A line break is written only before more words: before nothing (or spaces only) it
-    // would leave a backslash that reads back as text.
-    hard_break: function (state, node, parent, index) {
-      for (var i = index + 1; i < parent.childCount; i++) {
-        var next = parent.child(i);
-        if (next.type !== node.type && !(next.isText && !next.text.trim())) {
-          state.write("\\\n");
-          return;
-        }
-      }
-    },
-    text: stock.nodes.text
-  }, {
-    em: stock.marks.em,
-    strong: stock.marks.strong,
-    link: stock.marks.link,
-    code: stock.marks.code
+  // A paragraph's words and marks are written by rich_text_inline.js, which keeps crossing
+  // bold and italic readable; line breaks are written there too.
+  function serializerFor(paragraph) {
+    return new PM.MarkdownSerializer({
+      paragraph: paragraph,
+      bullet_list: stock.nodes.bullet_list,
+      ordered_list: stock.nodes.ordered_list,
+      list_item: stock.nodes.list_item
+    }, {});
+  }
+  var asWritten = serializerFor(function (state, node) {
+    RichText.writeInline(state, node);
+    state.closeBlock(node);
+  });
+
+  function words(doc) {
+    return doc.textBetween(0, doc.content.size, " ", " ").trim().split(/\s+/).join(" ");
+  }
+
+  function withoutMarks(paragraph, names) {
+    var content = [];
+    paragraph.forEach(function (child) {
+      content.push(child.mark(child.marks.filter(function (mark) {
+        return names.indexOf(mark.type.name) < 0;
+      })));
+    });
+    return paragraph.copy(PM.Fragment.fromArray(content));
+  }
+
+  /* The paragraph, or where Markdown cannot write its bold and italic so that they read
+     back (they cross with no space between: "*b***c*d**"), the paragraph with fewer of
+     them: its words are never lost to asterisks read back as text. */
+  function readable(paragraph) {
+    var tries = [[], ["em"], ["strong"], ["em", "strong"]];
+    for (var i = 0; i < tries.length; i++) {
+      var candidate = i ? withoutMarks(paragraph, tries[i]) : paragraph;
+      var alone = schema.node("doc", null, [candidate]);
+      if (words(parser.parse(asWritten.serialize(alone))) === words(alone)) return candidate;
+    }
+    return paragraph;
+  }
+
+  var serializer = serializerFor(function (state, node) {
+    RichText.writeInline(state, readable(node));
+    state.closeBlock(node);
   });
 
   RichText.schema = schema;

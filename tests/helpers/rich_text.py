@@ -5,7 +5,12 @@ Markdown parser and serializer loaded."""
 from playwright.sync_api import Locator, Page
 
 BUNDLE = "/static/vendor/prosemirror-1.44.0-markdown-1.13.9.min.js"
-EDITOR_SCRIPTS = (BUNDLE, "/static/js/rich_text_markdown.js", "/static/js/rich_text_paste.js")
+EDITOR_SCRIPTS = (
+    BUNDLE,
+    "/static/js/rich_text_inline.js",
+    "/static/js/rich_text_markdown.js",
+    "/static/js/rich_text_paste.js",
+)
 
 # A paste as the browser delivers it from a real clipboard: a paste event with both types.
 PASTE = """([html, text]) => {

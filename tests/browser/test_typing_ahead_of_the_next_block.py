@@ -1,0 +1,115 @@
+"""Typing ahead of the next block: keys typed while the server adds the next block (Enter at
+the end of a heading, "/" and a block type) go into the new block, in order, and are saved
+there; if the block cannot be added, they go back where they were typed. The request for
+the new block is held until the typing is done, so the typing surely falls in the gap."""
+
+import pytest
+from playwright.sync_api import Page, Route, expect
+
+from helpers.builder_steps import add_block, column, log_in, rows, start_new_page
+from helpers.live_server import LiveServer
+from helpers.rich_text import posted_markdown, rich_editor
+
+
+@pytest.fixture
+def live_server(make_app, request):
+    """The app as in production; a test may give it settings (indirect parametrize)."""
+    server = LiveServer(make_app(**getattr(request, "param", {}))).start()
+    yield server
+    server.stop()
+
+
+def _hold_new_blocks(page: Page) -> list[Route]:
+    """Hold each request for a block after another until the test lets it go."""
+    held: list[Route] = []
+    page.route("**/builder/blocks/*/after", lambda route: held.append(route))
+    return held
+
+
+def _asked(page: Page, held: list[Route]) -> Route:
+    """The held request for the new block, once the browser has sent it."""
+    for _ in range(400):  # the route's callback runs while Playwright waits
+        if held:
+            return held[0]
+        page.wait_for_timeout(50)
+    raise AssertionError("the browser never asked for the new block")
+
+
+def _heading_with(page: Page, make_user, words: str):
+    make_user("editor")
+    log_in(page, "editor@example.com")
+    start_new_page(page)
+    first_column = column(rows(page).first, 0)
+    heading = add_block(first_column, "Heading")
+    heading.get_by_label("Text", exact=True).click()
+    page.keyboard.type(words)
+    return first_column, heading
+
+
+def _stored_blocks(page: Page):
+    """The column's blocks as the editor shows them after a reload: what was saved."""
+    expect(page.locator("#save-status")).to_have_text("Saved")
+    expect(page.locator(".htmx-request")).to_have_count(0)
+    page.reload()
+    return column(rows(page).first, 0).locator(".block-preview")
+
+
+def test_words_typed_right_after_enter_go_into_the_new_block(page, make_user):
+    first_column, heading = _heading_with(page, make_user, "First")
+    held = _hold_new_blocks(page)
+    page.keyboard.press("Enter")
+    page.keyboard.type("Second words")  # at once: the new block is still on its way
+    _asked(page, held).continue_()
+
+    text = first_column.locator("form[data-block-type='text']")
+    expect(rich_editor(text)).to_be_focused()
+    expect(rich_editor(text)).to_have_text("Second words")
+    expect(heading.get_by_label("Text", exact=True)).to_have_value("First")
+    page.keyboard.press("Escape")  # saves the new block and leaves it
+    expect(text).to_have_count(0)
+    expect(_stored_blocks(page)).to_have_text(["First", "Second words"])
+
+
+def test_a_block_chosen_with_slash_gets_the_words_typed_while_it_comes(page, make_user):
+    make_user("editor")
+    log_in(page, "editor@example.com")
+    start_new_page(page)
+    first_column = column(rows(page).first, 0)
+    text = add_block(first_column, "Text")
+    expect(rich_editor(text)).to_be_focused()
+    page.keyboard.type("Intro")
+    page.keyboard.press("Enter")
+    page.keyboard.type("/head")
+    held = _hold_new_blocks(page)
+    page.keyboard.press("Enter")
+    page.keyboard.type("Chapter")
+    _asked(page, held).continue_()
+
+    heading = first_column.locator("form[data-block-type='heading']")
+    expect(heading.get_by_label("Text", exact=True)).to_be_focused()
+    expect(heading.get_by_label("Text", exact=True)).to_have_value("Chapter")
+    assert posted_markdown(text) == "Intro"
+    page.keyboard.press("Escape")
+    expect(heading).to_have_count(0)
+    expect(_stored_blocks(page)).to_have_text(["Intro", "Chapter"])
+
+
+# A page with room for one block: the server refuses the next one.
+@pytest.mark.parametrize("live_server", [{"MAX_BLOCKS_PER_PAGE": 1}], indirect=True)
+def test_words_typed_for_a_block_that_never_came_stay_where_they_were_typed(page, make_user):
+    _first_column, heading = _heading_with(page, make_user, "First")
+    held = _hold_new_blocks(page)
+    page.keyboard.press("Enter")
+    page.keyboard.type(" and more")
+    _asked(page, held).continue_()
+
+    field = heading.get_by_label("Text", exact=True)
+    expect(field).to_have_value("First and more")
+    expect(field).to_be_focused()
+    expect(heading.get_by_role("status")).to_have_text(
+        "The new block was not added: what you typed meanwhile is back here."
+    )
+    expect(page.locator("#announcer")).to_contain_text("this one has no room for more")
+    page.keyboard.press("Escape")
+    expect(page.locator("form.editing")).to_have_count(0)
+    expect(_stored_blocks(page)).to_have_text(["First and more"])
