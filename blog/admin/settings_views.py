@@ -1,7 +1,16 @@
 """The site settings page, for admins: a plain form (GET shows it, POST saves it) for the
 title, description, language, navigation links, footer text and default social image."""
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Response,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -9,32 +18,29 @@ from blog.admin.settings_form import SettingsForm, checked_settings
 from blog.admin.settings_store import save_settings
 from blog.admin.user_views import bp
 from blog.auth.roles import can_manage_settings, require
-from blog.extensions import db, limiter
+from blog.extensions import db
 from blog.media import MediaRejected, store_image
 from blog.models import Media
 from blog.site_settings import forget_site_settings, site_settings
+from blog.upload_limit import TOO_MANY_UPLOADS, upload_limit
 
 IMAGE_FIELD = "social_image"
 CHANGED_MEANWHILE = (
     "Another admin saved the settings while you were editing them, so yours were not saved. "
     "Their settings are shown below yours: change the form as you want it, then Save again."
 )
-TOO_MANY_UPLOADS = "You uploaded many images in a short time: wait a minute, then Save again."
 
 
 def _form_page(form: SettingsForm, status: int = 200):
     return render_template("admin/settings.html", form=form), status
 
 
-def _carries_an_upload() -> bool:
-    upload = request.files.get(IMAGE_FIELD)
-    return upload is not None and bool(upload.filename)
-
-
-def _too_many_uploads(_limit):
+def _too_many_uploads(_limit) -> Response:
+    """The form again, saying at the image field when uploading works again (the limiter
+    takes only a whole response)."""
     form = SettingsForm.of(site_settings())
     form.errors[IMAGE_FIELD] = TOO_MANY_UPLOADS
-    return _form_page(form, 429)
+    return make_response(_form_page(form, 429))
 
 
 @bp.get("/settings")
@@ -46,12 +52,7 @@ def settings():
 
 @bp.post("/settings")
 @require(can_manage_settings)
-@limiter.limit(
-    lambda: current_app.config["UPLOAD_RATE_LIMIT_PER_PERSON"],
-    key_func=lambda: f"uploads-by-{current_user.id}",
-    exempt_when=lambda: not _carries_an_upload(),
-    on_breach=_too_many_uploads,
-)
+@upload_limit(IMAGE_FIELD, on_breach=_too_many_uploads)
 def change_settings():
     """Save the settings when every field is right and nobody saved them since the form was
     opened; otherwise show the form again with what was typed and a message per field."""

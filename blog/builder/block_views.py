@@ -2,7 +2,6 @@
 typing) and leave (removing a block left empty)."""
 
 from flask import Response, abort, current_app, request
-from flask_login import current_user
 from sqlalchemy import func, select
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -15,11 +14,12 @@ from blog.builder.operation_log import recording
 from blog.builder.pictures import stored_upload, takes_pictures, with_usable_pictures
 from blog.builder.responses import committed, editor_url, refused
 from blog.content.blocks import REGISTRY, BlockInvalid, UnknownBlockType, block_type
-from blog.extensions import db, limiter
+from blog.extensions import db
 from blog.htmx import is_htmx, respond, triggered
 from blog.media import MediaRejected
 from blog.models import Block
 from blog.numbers import whole_number
+from blog.upload_limit import TOO_MANY_UPLOADS, upload_limit
 
 
 @bp.post("/rows/<int:row_id>/columns/<int:column>/blocks")
@@ -104,34 +104,22 @@ def edit_block(block_id: int):
     )
 
 
-def _carries_an_upload() -> bool:
-    """True when the request holds an image file. A body too large to read counts as none:
-    the view refuses it in words."""
-    try:
-        upload = request.files.get("media_file")
-    except RequestEntityTooLarge:
-        return False
-    return bool(upload and upload.filename)
-
-
 def _too_many_uploads(_limit) -> Response:
     """The block's form again, with what was typed, saying when uploading works again."""
     block = editable_block(request.view_args["block_id"])
-    message = "You uploaded many images in a short time: wait a minute, then Save again."
     values = submitted_values(request.form)
     return _refuse(
-        block, values, whole_number(request.form.get("version")), {"media": message}, status=429
+        block,
+        values,
+        whole_number(request.form.get("version")),
+        {"media": TOO_MANY_UPLOADS},
+        status=429,
     )
 
 
 @bp.post("/blocks/<int:block_id>")
 @require(any_role)
-@limiter.limit(
-    lambda: current_app.config["UPLOAD_RATE_LIMIT_PER_PERSON"],
-    key_func=lambda: f"uploads-by-{current_user.id}",
-    exempt_when=lambda: not _carries_an_upload(),
-    on_breach=_too_many_uploads,
-)
+@upload_limit("media_file", on_breach=_too_many_uploads)
 def save_block(block_id: int):
     """Save the block's form if it is valid and nobody saved the block since it was opened.
     A form opened on another page never saves here (404), whatever block id it names."""

@@ -16,11 +16,12 @@ from blog.builder.page_details import PageDetails, apply_details, checked_detail
 from blog.builder.responses import committed, editor_url, refused
 from blog.builder.trash import move_to_trash
 from blog.content.document import page_document, rows_from_document
-from blog.extensions import db, limiter
+from blog.extensions import db
 from blog.htmx import respond
 from blog.models import Page, Row
 from blog.numbers import whole_numbers
 from blog.slugs import unique_slug
+from blog.upload_limit import upload_limit
 
 NEW_PAGE_TITLE = "Untitled page"
 PUBLISHED_STAYS = (
@@ -83,23 +84,9 @@ def editor(page_id: int):
     )
 
 
-def _carries_a_featured_image() -> bool:
-    """True when the details come with an image file (uploads count against the person's
-    upload limit, as an Image block's do); a body too large to read counts as none."""
-    try:
-        upload = request.files.get("featured_image_file")
-    except RequestEntityTooLarge:
-        return False
-    return bool(upload and upload.filename)
-
-
 @bp.post("/pages/<int:page_id>/details")
 @require(any_role)
-@limiter.limit(
-    lambda: current_app.config["UPLOAD_RATE_LIMIT_PER_PERSON"],
-    key_func=lambda: f"uploads-by-{current_user.id}",
-    exempt_when=lambda: not _carries_a_featured_image(),
-)
+@upload_limit("featured_image_file")
 def save_details(page_id: int):
     """Title, slug, summary, tags, kind and sharing details, saved as they are edited; a
     featured image may be uploaded with them."""
