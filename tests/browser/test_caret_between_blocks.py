@@ -63,7 +63,7 @@ def test_enter_in_the_title_of_an_empty_page_starts_a_text_block(page, make_user
     make_user("editor")
     log_in(page, "editor@example.com")
     start_new_page(page)
-    title = page.get_by_label("Title")
+    title = page.get_by_label("Title", exact=True)
     title.click()
     page.keyboard.press("Control+a")
     page.keyboard.type("Leek soup")
@@ -77,7 +77,7 @@ def test_enter_in_the_title_of_an_empty_page_starts_a_text_block(page, make_user
     expect(title).to_be_focused()
     expect(page.locator("#save-status")).to_have_text("Saved")  # saved as the caret left
     page.reload()
-    expect(page.get_by_label("Title")).to_have_value("Leek soup")
+    expect(page.get_by_label("Title", exact=True)).to_have_value("Leek soup")
     expect(column(rows(page).first, 0).locator(".block-preview")).to_have_text(["Wash the leeks."])
 
 
@@ -86,7 +86,7 @@ def test_enter_in_the_title_goes_into_the_first_block(page, live_server, make_us
     built = build_page(live_server.app, author, ("1", [["Soup", BELOW]]))
     log_in(page, "editor@example.com")
     page.goto(f"/builder/pages/{built.id}")
-    page.get_by_label("Title").click()
+    page.get_by_label("Title", exact=True).click()
     page.keyboard.press("Enter")
     heading = page.locator(f"form#block-{built.blocks[0][0][0]}")
     field = heading.get_by_label("Text", exact=True)

@@ -83,14 +83,14 @@ def test_an_article_written_with_the_keyboard_alone(page, make_user):
     make_user("editor")
     log_in(page, "editor@example.com")
     start_new_page(page)
-    page.get_by_label("Title").click()  # the one click
+    page.get_by_label("Title", exact=True).click()  # the one click
     _write_the_article(page)
     first = column(rows(page).first, 0)
     expect(first.get_by_role("article", name="Quote block")).to_be_visible()
     expect(page.locator("#save-status")).to_have_text("Saved")
 
     page.reload()
-    expect(page.get_by_label("Title")).to_have_value("A week of soup")
+    expect(page.get_by_label("Title", exact=True)).to_have_value("A week of soup")
     body = column(rows(page).first, 0)
     expect(body.locator("[data-block-id]")).to_have_count(5)
     _expect_the_article(body.locator(".block-preview"))
@@ -101,7 +101,7 @@ def test_an_article_written_with_the_keyboard_alone(page, make_user):
             break
     page.keyboard.press("Enter")
     expect(page.locator("#page-actions .status-badge")).to_have_text("Published")
-    slug = page.get_by_label("Slug").input_value()
+    slug = page.get_by_label("Slug", exact=True).input_value()
     page.goto(f"/{slug}")
     expect(page.get_by_role("heading", level=1)).to_have_text("A week of soup")
     _expect_the_article(page.locator(".article-body"))

@@ -94,7 +94,7 @@ def test_publish_is_the_one_filled_button_and_delete_page_is_red(page, make_user
     assert filled == ["Publish"]
     expect(page.get_by_role("link", name="Delete page")).to_have_css("color", "rgb(179, 38, 30)")
     # The title leads; the other settings wait in Page settings, and the page has one h1.
-    expect(page.get_by_label("Slug")).to_be_hidden()
+    expect(page.get_by_label("Slug", exact=True)).to_be_hidden()
     page.get_by_text("Page settings", exact=True).click()
     for label in ("Slug", "Summary", "Tags"):
         expect(page.get_by_label(label, exact=True)).to_be_visible()
