@@ -7,7 +7,7 @@ from sqlalchemy import select
 from blog.extensions import db
 from blog.models import User
 
-from helpers.builder_pages import build_page
+from helpers.builder_pages import build_page, parse_html
 from helpers.support import PASSWORD
 
 NEW_PASSWORD = "a brand new password"
@@ -30,19 +30,24 @@ def _stored(app, email: str) -> User:
         return db.session.scalar(select(User).where(User.email == email))
 
 
+def _byline(html: str) -> str:
+    (byline,) = parse_html(html).find_all(class_="byline")
+    return " ".join(byline.text.split())
+
+
 def test_a_new_name_shows_on_the_account_page_and_on_published_bylines(app, make_user, client):
     author_id = make_user("editor", name="Priya N.")
     browser = _log_in(app, "editor@example.com")
     slug = "leek-soup"
     build_page(app, author_id, title="Leek soup", slug=slug, published=True)
-    assert "By Priya N." in client.get(f"/{slug}").get_data(as_text=True)
+    assert _byline(client.get(f"/{slug}").text).startswith("By Priya N. ·")
 
     answer = browser.post("/account/name", data={"name": "  Priya Nair "})
     assert answer.status_code == 303
     assert "Your name is now Priya Nair." in browser.get("/account").get_data(as_text=True)
     assert _stored(app, "editor@example.com").name == "Priya Nair"
-    article = client.get(f"/{slug}").get_data(as_text=True)
-    assert "By Priya Nair" in article and "Priya N." not in article
+    article = client.get(f"/{slug}").text
+    assert _byline(article).startswith("By Priya Nair ·") and "Priya N." not in article
 
 
 @pytest.mark.parametrize(
