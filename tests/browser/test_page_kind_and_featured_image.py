@@ -66,3 +66,24 @@ def test_an_editor_uploads_a_featured_image(page, live_server, tmp_path):
     expect(details.locator("option:checked")).to_have_text(
         ["Post (dated, listed)", "Uploaded image"]
     )
+    # Published, the post tells search engines about itself in JSON-LD that says what the
+    # page shows: read in the browser, as a crawler that runs pages reads it.
+    page.get_by_role("button", name="Publish").click()
+    expect(page.locator("#page-actions .status-badge")).to_have_text("Published")
+    page.goto("/soup-season")
+    data = page.evaluate(
+        "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').text)"
+    )
+    shown = page.evaluate(
+        """() => ({
+        headline: document.querySelector("h1").textContent.trim(),
+        published: document.querySelector("time.published").getAttribute("datetime"),
+        author: document.querySelector(".byline .author").textContent.trim(),
+        image: document.querySelector('meta[property="og:image"]').content,
+        url: document.querySelector('link[rel="canonical"]').href,
+    })"""
+    )
+    assert data["@type"] == "Article"
+    assert (data["headline"], data["datePublished"]) == (shown["headline"], shown["published"])
+    assert (data["author"]["name"], data["image"]) == (shown["author"], shown["image"])
+    assert data["url"] == shown["url"]
