@@ -21,8 +21,13 @@ def test_demo_publishes_its_pages_and_prints_a_working_login(app, runner, auth, 
     assert client.get("/builder/").status_code == 200
     front = client.get("/").get_data(as_text=True)
     for entry in DEMO_PAGES:
-        assert entry["title"] in front
+        # Posts are listed with their cover pictures; the standalone About page is not
+        # listed, and the header links to it instead.
+        is_post = entry.get("kind", "post") == "post"
+        assert (entry["title"] in front) == is_post
         assert client.get(f"/{entry['slug']}").status_code == 200
+    assert front.count('class="teaser-image"') == len(DEMO_PAGES) - 1
+    assert '<a href="/about">About</a>' in front
 
 
 def test_demo_pages_use_several_layouts():

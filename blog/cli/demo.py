@@ -1,14 +1,18 @@
-"""`flask demo`: a few published pages in several layouts and a demo admin, idempotently."""
+"""`flask demo`: a few published posts in several layouts with cover pictures, an About
+page, site settings (description, navigation, footer) and a demo admin, idempotently."""
 
 import secrets
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from blog.cli.demo_pictures import cover, featured
 from blog.content.document import EXPORT_FORMAT
 from blog.extensions import db
-from blog.models import Page, User
+from blog.models import Page, SiteSettings, User
+from blog.models.settings import SITE
 from blog.publishing import import_document
 
 DEMO_ADMIN_EMAIL = "admin@example.com"
@@ -56,6 +60,7 @@ WELCOME = {
         ),
         _row("1", [_block("button", label="Read the field notes", url="/field-notes")]),
     ],
+    **featured(cover("#1d4e89", "#f6c85f", "#fdf3d8"), "A pale sun rising over deep blue"),
 }
 
 FIELD_NOTES = {
@@ -84,6 +89,7 @@ FIELD_NOTES = {
             [_heading("Autumn", 3), _text("Squash on every windowsill.")],
         ),
     ],
+    **featured(cover("#2f5d3a", "#a7c957", "#f2e8cf"), "A low sun over green rows"),
 }
 
 WORD_COUNT_SCRIPT = """def reading_minutes(words: int, per_minute: int = 220) -> int:
@@ -102,9 +108,36 @@ COUNTING_WORDS = {
             [_block("code", language="python", code=WORD_COUNT_SCRIPT)],
         ),
     ],
+    **featured(cover("#3c1642", "#086375", "#1dd3b0"), "A teal disc on a purple dusk"),
 }
 
-DEMO_PAGES = [WELCOME, FIELD_NOTES, COUNTING_WORDS]
+ABOUT = {
+    "title": "About this blog",
+    "slug": "about",
+    "kind": "page",
+    "summary": "Who writes here, and about what.",
+    "tags": [],
+    "rows": [
+        _row(
+            "1",
+            [
+                _text(
+                    "Notes from a rainy allotment and a small keyboard: what grew, what "
+                    "did not, and the scripts written along the way.",
+                    "This is a standalone page: it has no date or byline, and it stays off "
+                    "the front page and the feed. The header links to it.",
+                )
+            ],
+        )
+    ],
+}
+
+DEMO_PAGES = [WELCOME, FIELD_NOTES, COUNTING_WORDS, ABOUT]
+DEMO_SETTINGS = {
+    "description": "Field notes, small scripts and the odd recipe.",
+    "navigation": [{"label": "About", "address": "/about"}],
+    "footer": "Demo content, written with the page builder.",
+}
 
 
 def _demo_admin() -> tuple[User, str]:
@@ -130,6 +163,9 @@ def demo_command() -> None:
             continue
         import_document({"format": EXPORT_FORMAT, "status": "published", **entry}, admin)
         created += 1
+    if db.session.get(SiteSettings, SITE) is None:  # an admin's own settings are kept
+        title = current_app.config["BLOG_TITLE"]
+        db.session.add(SiteSettings(id=SITE, title=title, **DEMO_SETTINGS))
     db.session.commit()
     click.echo(f"Demo content: {created} page(s) added, {len(DEMO_PAGES) - created} already there.")
     click.echo(f"Demo login: {DEMO_ADMIN_EMAIL} / {password}")
