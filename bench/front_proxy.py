@@ -54,6 +54,12 @@ class FrontProxy:
     def url(self) -> str:
         return f"https://127.0.0.1:{self.port}"
 
+    def check(self, nginx: str) -> subprocess.CompletedProcess:
+        """`nginx -t` on the site: what nginx says of the configuration, without serving."""
+        config = self.folder / "nginx.conf"
+        command = [nginx, "-t", "-p", str(self.folder), "-c", str(config)]
+        return subprocess.run(command, capture_output=True, text=True)
+
     def start(self, nginx: str) -> "FrontProxy":
         config = self.folder / "nginx.conf"
         self.process = subprocess.Popen([nginx, "-p", str(self.folder), "-c", str(config)])
