@@ -14,7 +14,7 @@ from helpers.builder_steps import (
     save,
     start_new_page,
 )
-from helpers.rich_text import mounted_editor
+from helpers.rich_text import rich_editor
 
 
 def test_build_a_page_with_the_mouse_and_find_it_after_reload(page, make_user):
@@ -28,8 +28,8 @@ def test_build_a_page_with_the_mouse_and_find_it_after_reload(page, make_user):
     heading.get_by_label("Text", exact=True).fill("Hello there")
     save(heading)
     text = add_block(left, "Text")
-    # A Text block is written in its rich-text editor, once that has replaced the textarea.
-    mounted_editor(text).fill("Some plain words.")
+    # A Text block is written in its rich-text editor (once that has replaced the textarea).
+    rich_editor(text).fill("Some plain words.")
     save(text)
     expect(page.locator("#announcer")).to_have_text("Text block saved.")
     expect_block_texts(left, ["Hello there", "Some plain words."])

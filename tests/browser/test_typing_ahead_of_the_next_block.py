@@ -79,7 +79,12 @@ def test_a_block_chosen_with_slash_gets_the_words_typed_while_it_comes(page, mak
     expect(rich_editor(text)).to_be_focused()
     page.keyboard.type("Intro")
     page.keyboard.press("Enter")
-    page.keyboard.type("/head")
+    # "/" opens the inserter; its filter shows the one type before Enter chooses it.
+    page.keyboard.type("/")
+    expect(page.get_by_role("combobox", name="Block to insert")).to_be_focused()
+    page.keyboard.type("head")
+    choices = page.get_by_role("listbox", name="Block types").get_by_role("option")
+    expect(choices).to_have_text(["Heading"])
     held = _hold_new_blocks(page)
     page.keyboard.press("Enter")
     page.keyboard.type("Chapter")

@@ -41,14 +41,11 @@ ROUND_TRIP = """(markdown) => {
 
 
 def rich_editor(form: Locator) -> Locator:
-    """The editable text of a Text block's form (role textbox, named like the field)."""
-    return form.get_by_role("textbox", name="Text", exact=True)
-
-
-def mounted_editor(form: Locator) -> Locator:
-    """The rich-text editor of a Text block's form, matched only once it has replaced the
-    Markdown textarea (a locator by label could catch the textarea as it is hidden)."""
-    return form.locator(".rich-text-content")
+    """The editable text of a Text block's form (role textbox, named like the field), once
+    the editor has replaced the Markdown textarea: the textarea has the same role and name
+    until then, and typing into it as it is hidden would lose the keys."""
+    named = form.get_by_role("textbox", name="Text", exact=True)
+    return named.and_(form.locator(".rich-text-content"))
 
 
 def posted_markdown(form: Locator) -> str:
