@@ -14,6 +14,7 @@ from helpers.builder_steps import (
     start_new_page,
     toolbar_control,
 )
+from helpers.held_requests import HeldRequests
 
 # What Chromium and htmx log when a request cannot reach the server at all.
 OFFLINE = ("ERR_INTERNET_DISCONNECTED", "htmx:sendError", "htmx:afterRequest")
@@ -59,9 +60,9 @@ def test_typing_on_after_a_save_saves_again_under_the_new_version(page, make_use
 
 
 def test_leaving_the_page_while_a_save_is_under_way_asks_first(page, make_user):
+    saves = HeldRequests(page, "**/builder/blocks/*")
     form = _editor_with_heading(page, make_user)
-    held = []
-    page.route("**/builder/blocks/*", lambda route: held.append(route))
+    saves.hold()
     _heading_text(form).fill("Words on their way")
     expect(page.locator("#save-status")).to_have_text("Saving…")
 
@@ -75,7 +76,7 @@ def test_leaving_the_page_while_a_save_is_under_way_asks_first(page, make_user):
     page.get_by_role("navigation", name="Site").get_by_role("link", name="Builder").click()
     assert dialogs == ["beforeunload"]
     expect(_heading_text(form)).to_have_value("Words on their way")
-    held[0].continue_()
+    saves.first().continue_()
     expect(page.locator("#save-status")).to_have_text("Saved")
 
 

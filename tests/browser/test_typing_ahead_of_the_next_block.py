@@ -4,9 +4,10 @@ there; if the block cannot be added, they go back where they were typed. The req
 the new block is held until the typing is done, so the typing surely falls in the gap."""
 
 import pytest
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Page, expect
 
 from helpers.builder_steps import add_block, column, log_in, rows, start_new_page
+from helpers.held_requests import HeldRequests
 from helpers.live_server import LiveServer
 from helpers.rich_text import posted_markdown, rich_editor
 
@@ -19,20 +20,9 @@ def live_server(make_app, request):
     server.stop()
 
 
-def _hold_new_blocks(page: Page) -> list[Route]:
-    """Hold each request for a block after another until the test lets it go."""
-    held: list[Route] = []
-    page.route("**/builder/blocks/*/after", lambda route: held.append(route))
-    return held
-
-
-def _asked(page: Page, held: list[Route]) -> Route:
-    """The held request for the new block, once the browser has sent it."""
-    for _ in range(400):  # the route's callback runs while Playwright waits
-        if held:
-            return held[0]
-        page.wait_for_timeout(50)
-    raise AssertionError("the browser never asked for the new block")
+def _new_blocks(page: Page) -> HeldRequests:
+    """Requests for a block after another, held once the test says so."""
+    return HeldRequests(page, "**/builder/blocks/*/after")
 
 
 def _heading_with(page: Page, make_user, words: str):
@@ -55,11 +45,12 @@ def _stored_blocks(page: Page):
 
 
 def test_words_typed_right_after_enter_go_into_the_new_block(page, make_user):
+    new_blocks = _new_blocks(page)
     first_column, heading = _heading_with(page, make_user, "First")
-    held = _hold_new_blocks(page)
+    new_blocks.hold()
     page.keyboard.press("Enter")
     page.keyboard.type("Second words")  # at once: the new block is still on its way
-    _asked(page, held).continue_()
+    new_blocks.first().continue_()
 
     text = first_column.locator("form[data-block-type='text']")
     expect(rich_editor(text)).to_be_focused()
@@ -71,6 +62,7 @@ def test_words_typed_right_after_enter_go_into_the_new_block(page, make_user):
 
 
 def test_a_block_chosen_with_slash_gets_the_words_typed_while_it_comes(page, make_user):
+    new_blocks = _new_blocks(page)
     make_user("editor")
     log_in(page, "editor@example.com")
     start_new_page(page)
@@ -85,10 +77,10 @@ def test_a_block_chosen_with_slash_gets_the_words_typed_while_it_comes(page, mak
     page.keyboard.type("head")
     choices = page.get_by_role("listbox", name="Block types").get_by_role("option")
     expect(choices).to_have_text(["Heading"])
-    held = _hold_new_blocks(page)
+    new_blocks.hold()
     page.keyboard.press("Enter")
     page.keyboard.type("Chapter")
-    _asked(page, held).continue_()
+    new_blocks.first().continue_()
 
     heading = first_column.locator("form[data-block-type='heading']")
     expect(heading.get_by_label("Text", exact=True)).to_be_focused()
@@ -102,11 +94,12 @@ def test_a_block_chosen_with_slash_gets_the_words_typed_while_it_comes(page, mak
 # A page with room for one block: the server refuses the next one.
 @pytest.mark.parametrize("live_server", [{"MAX_BLOCKS_PER_PAGE": 1}], indirect=True)
 def test_words_typed_for_a_block_that_never_came_stay_where_they_were_typed(page, make_user):
+    new_blocks = _new_blocks(page)
     _first_column, heading = _heading_with(page, make_user, "First")
-    held = _hold_new_blocks(page)
+    new_blocks.hold()
     page.keyboard.press("Enter")
     page.keyboard.type(" and more")
-    _asked(page, held).continue_()
+    new_blocks.first().continue_()
 
     field = heading.get_by_label("Text", exact=True)
     expect(field).to_have_value("First and more")
