@@ -116,7 +116,7 @@
     var was = current;
     close(false);
     if (was.view) dropEmptyParagraph(was.view);
-    htmx.ajax("POST", afterUrl(was.block), {
+    window.BlogBuilder.addBlock(afterUrl(was.block), {
       // The column sends the request (with htmx's CSRF header): only the type is posted.
       source: was.block.parentElement,
       target: was.block,

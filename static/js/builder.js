@@ -170,6 +170,15 @@
     problem.querySelector(".request-problem-close").addEventListener("click", hideProblem);
   }
 
+  // A block asked for from a script (Enter after a heading, "/", the caret past the last
+  // block). A refusal or a lost connection is shown by the two handlers above; the promise
+  // htmx returns is rejected then too, with nothing more to say, so it is caught here.
+  window.BlogBuilder = {
+    addBlock: function (url, context) {
+      htmx.ajax("POST", url, context).catch(function () {});
+    }
+  };
+
   // Close the "Add block" and "Add Row" menus once a choice was made.
   document.body.addEventListener("htmx:afterRequest", function (event) {
     var menu = event.target.closest && event.target.closest("details");

@@ -127,7 +127,7 @@
       return;
     }
     var list = column.querySelector(".column-blocks");
-    htmx.ajax("POST", column.dataset.addUrl, {
+    window.BlogBuilder.addBlock(column.dataset.addUrl, {
       source: list, target: list, swap: "beforeend", values: {type: "text"}
     });
   }

@@ -8,7 +8,7 @@
   var FORMS = "form.builder-block.editing";
 
   function addAfter(form, type) {
-    htmx.ajax("POST", form.dataset.afterUrl, {
+    window.BlogBuilder.addBlock(form.dataset.afterUrl, {
       // The column, not the form, sends the request: only the chosen type is posted.
       source: form.parentElement,
       target: form,
