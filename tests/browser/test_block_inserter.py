@@ -5,7 +5,7 @@ in it. The "+" under a block opens the same list there, and is a link without Ja
 from playwright.sync_api import expect
 
 from helpers.builder_pages import build_page
-from helpers.builder_steps import add_block, column, log_in, rows, start_new_page
+from helpers.builder_steps import add_block, column, log_in, rows, settled, start_new_page
 from helpers.rich_text import posted_markdown, rich_editor
 
 PALETTE = ["Heading", "Text", "Quote", "Image", "Code", "Divider", "Button", "Embed"]
@@ -85,6 +85,7 @@ def test_a_block_chosen_after_a_paragraph_goes_below_the_text(page, make_user):
     assert posted_markdown(form) == "Leeks first."
     page.keyboard.press("Escape")  # saves and leaves the heading
     expect(first.get_by_role("article", name="Heading block")).to_be_visible()
+    settled(page)  # the Text block's save, sent as the caret left it
     page.reload()
     previews = column(rows(page).first, 0).locator(".block-preview")
     expect(previews).to_have_text(["Leeks first.", "Then soup"])

@@ -5,7 +5,7 @@ Enter in the title of an empty page starts its first Text block."""
 from playwright.sync_api import expect
 
 from helpers.builder_pages import build_page
-from helpers.builder_steps import column, log_in, rows, start_new_page
+from helpers.builder_steps import column, log_in, rows, settled, start_new_page
 from helpers.rich_text import posted_markdown, rich_editor
 
 TWO_PARAGRAPHS = ("text", {"markdown": "First line.\n\nLast line."})
@@ -52,6 +52,7 @@ def test_arrow_keys_at_the_edges_of_a_block_move_into_its_neighbours(page, live_
     assert posted_markdown(first) == "First line.\n\nLast line. Really."
     page.keyboard.press("Escape")
     expect(page.locator(f"article#block-{first_id}")).to_be_visible()
+    settled(page)  # the heading's save, sent as the caret left it
     page.reload()
     previews = column(rows(page).first, 0).locator(".block-preview")
     expect(previews.locator("p, h2")).to_have_text(

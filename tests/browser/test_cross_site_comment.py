@@ -37,16 +37,17 @@ def test_another_sites_comment_post_is_refused_and_the_visitor_stays_signed_in(
     context, page = tab
     page_id = make_published_page(app, "Leek soup", "leek-soup")
     make_user("editor")
-    page.goto("/login")
-    page.get_by_label("Email").fill("editor@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/builder/$"))
+    # The attacker's site is routed before the first page loads (see helpers/held_requests).
     action = f"{live_server.url}/pages/{page_id}/comments"
     context.route(
         f"{ATTACKER}/**",
         lambda route: route.fulfill(body=_attacking_page(action), content_type="text/html"),
     )
+    page.goto("/login")
+    page.get_by_label("Email").fill("editor@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/builder/$"))
 
     page.goto(f"{ATTACKER}/")
 

@@ -46,6 +46,7 @@ def test_a_block_goes_to_the_next_column_then_into_the_next_row_by_keyboard(page
     _announced(page, "Block moved down.")
     expect_block_texts(column(first, 1), ["Beta", "Alpha"])
     # Last in its column, but not on the page: Move down goes on into the next row.
+    expect(page.locator(":focus")).to_have_id(f"block-{alpha}-down")
     expect(page.locator(":focus")).not_to_have_attribute("aria-disabled", "true")
     page.keyboard.press("Enter")
     _announced(page, "Block moved to the next row.")

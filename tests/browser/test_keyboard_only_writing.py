@@ -4,7 +4,7 @@ order and formatted, after a reload, and on the reader's page once published."""
 
 from playwright.sync_api import Page, expect
 
-from helpers.builder_steps import column, log_in, rows, start_new_page
+from helpers.builder_steps import column, log_in, rows, settled, start_new_page
 
 RECIPE = "https://example.org/soup"
 FOCUSED_TEXT = "() => document.activeElement && document.activeElement.textContent.trim()"
@@ -88,6 +88,7 @@ def test_an_article_written_with_the_keyboard_alone(page, make_user):
     first = column(rows(page).first, 0)
     expect(first.get_by_role("article", name="Quote block")).to_be_visible()
     expect(page.locator("#save-status")).to_have_text("Saved")
+    settled(page)  # the emptied Text block's removal, which the status does not follow
 
     page.reload()
     expect(page.get_by_label("Title", exact=True)).to_have_value("A week of soup")

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from helpers.builder_steps import log_in
+from helpers.builder_steps import log_in, settled
 from helpers.image_blocks import png
 from helpers.page_kinds import make_page_of_kind, picture_rows, stored_picture
 from helpers.published_pages import AUTHOR_EMAIL
@@ -20,6 +20,7 @@ def _open_settings(page, page_id: int):
 def _saved(page) -> None:
     """Wait for the details' save: the form swapped in again says it in the status line."""
     expect(page.get_by_role("status").filter(has_text="Page details saved.")).to_be_attached()
+    settled(page)
 
 
 def test_an_editor_makes_a_post_a_page_with_a_featured_image(page, live_server):
@@ -34,6 +35,7 @@ def test_an_editor_makes_a_post_a_page_with_a_featured_image(page, live_server):
     expect(details.locator("img.featured-image-preview")).to_have_attribute(
         "src", f"/media/{picture}"
     )
+    settled(page)
     page.reload()
     page.get_by_text("Page settings").click()
     expect(details.get_by_label("Kind")).to_have_value("page")

@@ -12,6 +12,7 @@ from helpers.builder_steps import (
     log_in,
     rows,
     save,
+    settled,
     start_new_page,
     toolbar_control,
 )
@@ -134,14 +135,17 @@ def test_the_slug_follows_the_title_until_typed_by_hand(page, make_user):
     title.fill("Spring menu")
     with page.expect_response("**/details"):
         page.get_by_text("Page settings", exact=True).click()  # leaving the title saves it
+    settled(page)  # the answer is in: wait for the details it brings to be swapped in
     expect(slug).to_have_value("spring-menu")
     slug.fill("what-we-cook")
     with page.expect_response("**/details"):
         title.click()  # leaving the slug saves it
+    settled(page)
     expect(slug).to_have_value("what-we-cook")
     title.fill("Summer menu")
     page.get_by_label("Summary", exact=True).click()
     expect(page.locator("h1")).to_have_text("Summer menu")
+    settled(page)
     page.reload()
     expect(page.get_by_label("Slug", exact=True)).to_have_value("what-we-cook")
 

@@ -116,4 +116,6 @@ def test_an_image_refused_for_its_alt_text_is_kept_for_the_next_save(page, make_
     page.reload()
     picture = page.get_by_role("img", name="A blue sea")
     expect(picture).to_be_visible()
-    assert picture.evaluate("image => image.complete && image.naturalWidth") == 640
+    # Lazy and decoded apart from the page: wait until the file has come and is read.
+    expect(picture).to_have_js_property("complete", True)
+    expect(picture).to_have_js_property("naturalWidth", 640)

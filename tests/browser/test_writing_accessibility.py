@@ -53,6 +53,9 @@ def test_axe_finds_nothing_with_the_inserter_open_under_a_block(page, make_user)
     block.get_by_role("button", name="Add block here").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("combobox", name="Block to insert")).to_be_focused()
+    # axe looks once the controls have faded in: half-way, their text is too faint.
+    expect(block.get_by_role("button", name="Add block here")).to_have_css("opacity", "1")
+    expect(block.locator(".block-toolbar")).to_have_css("opacity", "1")
     assert axe_violations(page) == []
 
 

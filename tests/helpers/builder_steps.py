@@ -25,6 +25,13 @@ def start_new_page(page: Page) -> int:
     return int(page.url.rsplit("/", 1)[1])
 
 
+def settled(page: Page) -> None:
+    """Wait until no request is under way and every swap is set up: htmx binds a swapped
+    form's triggers, focuses it and mounts its editor a moment after it shows."""
+    busy = ".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added"
+    expect(page.locator(busy)).to_have_count(0)
+
+
 def rows(page: Page) -> Locator:
     return page.locator(".builder-row")
 
@@ -44,11 +51,13 @@ def add_row(page: Page, layout_label: str) -> Locator:
 
 def add_block(target_column: Locator, type_label: str) -> Locator:
     """Add a block of the named type to a column; returns its edit form."""
+    open_forms = target_column.locator("form.editing")
+    count = open_forms.count()
     target_column.get_by_text("Add block", exact=True).click()
     target_column.get_by_role("button", name=type_label, exact=True).click()
-    form = target_column.locator("form.editing").last
-    expect(form).to_be_visible()
-    return target_column.page.locator("#" + form.get_attribute("id"))
+    expect(open_forms).to_have_count(count + 1)
+    settled(target_column.page)
+    return target_column.page.locator("#" + open_forms.last.get_attribute("id"))
 
 
 def save(form: Locator) -> None:
