@@ -87,6 +87,16 @@ def cancel_schedule(page: Page) -> bool:
     return drop_schedule(page)
 
 
+def publishing_times(page_ids: list[int]) -> dict[int, datetime]:
+    """The "Publish at" time of each of these pages that has one (for the pages list)."""
+    if not page_ids:
+        return {}
+    query = select(PublishingSchedule.page_id, PublishingSchedule.publish_at).where(
+        PublishingSchedule.page_id.in_(page_ids)
+    )
+    return {page_id: publish_at for page_id, publish_at in db.session.execute(query)}
+
+
 def publishing_schedule(page: Page) -> PublishingSchedule | None:
     """The page's "Publish at" time, if it has one (for the editor)."""
     return db.session.get(PublishingSchedule, page.id)

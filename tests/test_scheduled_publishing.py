@@ -9,8 +9,9 @@ from sqlalchemy import select
 
 from blog.extensions import db
 from blog.models import Page, PublishingSchedule, Revision, User
+from blog.schedule import schedule_words
 
-from helpers.builder_pages import back_to_editor, editor_page, flash_after
+from helpers.builder_pages import back_to_editor, editor_page, flash_after, parse_html
 from helpers.clocks import hand_clock
 from helpers.published_pages import make_draft_page, make_published_page
 
@@ -177,3 +178,29 @@ def test_publishing_or_unpublishing_by_hand_ends_the_schedule(app, auth, client,
     _schedule(client, page_id, clock.form_value(hours=1))
     client.post(f"/builder/pages/{page_id}/{action}")
     assert _stored_schedule(app, page_id) is None
+
+
+def _listed(client, query: str = "") -> dict[str, str]:
+    """The builder's pages list: each page's title and what its status cell says."""
+    listing = parse_html(client.get(f"/builder/{query}").get_data(as_text=True))
+    table = listing.find_all("table", class_="page-list")[0]
+    cells = [row.find_all("td") for row in table.find_all("tbody")[0].find_all("tr")]
+    return {title.text: status.text for title, status, *_ in cells}
+
+
+def test_the_pages_list_says_which_drafts_are_scheduled_and_for_when(app, auth, client, clock):
+    auth.login_as("editor")
+    waiting = make_draft_page(app, "Winter market", "winter-market")
+    make_draft_page(app, "Spring notes", "spring-notes")
+    make_published_page(app, "Autumn fair", "autumn-fair")
+    _schedule(client, waiting, clock.form_value(minutes=10))
+    when = schedule_words(_stored_schedule(app, waiting))
+
+    assert _listed(client) == {
+        "Winter market": f"Scheduled for {when}",
+        "Spring notes": "Draft",
+        "Autumn fair": "Published",
+    }
+    assert list(_listed(client, "?status=scheduled")) == ["Winter market"]
+    assert sorted(_listed(client, "?status=draft")) == ["Spring notes", "Winter market"]
+    assert list(_listed(client, "?status=published")) == ["Autumn fair"]

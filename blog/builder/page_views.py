@@ -18,8 +18,9 @@ from blog.builder.trash import move_to_trash
 from blog.content.document import page_document, rows_from_document
 from blog.extensions import db
 from blog.htmx import respond
-from blog.models import Page, Row
+from blog.models import Page, PublishingSchedule, Row
 from blog.numbers import whole_numbers
+from blog.schedule import publishing_times
 from blog.slugs import unique_slug
 from blog.upload_limit import upload_limit
 
@@ -34,7 +35,8 @@ BUSY = "Others were making pages at the same moment and nothing was made; please
 @bp.get("/")
 @require(any_role)
 def pages():
-    """Pages the current user may edit, most recently changed first, filtered by status."""
+    """Pages the current user may edit, most recently changed first, filtered by status
+    ("scheduled": drafts with a "Publish at" time, which count as drafts too)."""
     status = request.args.get("status", "")
     query = (
         select(Page)
@@ -46,7 +48,15 @@ def pages():
         query = query.where(Page.author_id == current_user.id)
     if status in ("draft", "published"):
         query = query.where(Page.status == status)
-    return render_template("builder/pages.html", pages=db.session.scalars(query), status=status)
+    elif status == "scheduled":
+        query = query.where(Page.id.in_(select(PublishingSchedule.page_id)))
+    pages = db.session.scalars(query).all()
+    return render_template(
+        "builder/pages.html",
+        pages=pages,
+        publish_times=publishing_times([page.id for page in pages]),
+        status=status,
+    )
 
 
 @bp.post("/pages")
