@@ -4,6 +4,8 @@ Compare what differs from the current draft, word by word, escaped."""
 
 import pytest
 
+from blog.builder.history_entries import ENTRIES_SHOWN
+
 from helpers.builder_pages import build_page, parse_html, stored_state
 from helpers.checkpoints import checkpoint_ids
 
@@ -140,3 +142,42 @@ def test_the_drafts_own_preview_is_not_indexed_either(app, auth, client):
     response = client.get(f"/builder/pages/{page.id}/preview")
     assert response.headers["X-Robots-Tag"] == "noindex"
     assert '<meta name="robots" content="noindex">' in _html(response)
+
+
+def _history_window(client, page_id: int, start: str = "") -> tuple[list[list[str]], dict]:
+    """The rows History shows (each row's id and "Changed") and its links to more."""
+    history = parse_html(_html(client.get(f"/builder/pages/{page_id}/history{start}")))
+    rows = history.find_all("tbody")[0].find_all("tr")
+    links = {a.text: a.attrs["href"] for a in history.find_all("a") if "entries" in a.text}
+    return [[row.id, row.elements[3].text] for row in rows], links
+
+
+def test_history_shows_thirty_entries_at_a_time_each_compared_with_the_one_before(
+    app, auth, client
+):
+    page = _menu_page(app, client, auth.login_as("editor"))
+    first = page.blocks[0][0][0]
+    for version in range(2, ENTRIES_SHOWN + 2):
+        _edit(client, first, f"Menu number {version}", version)
+    total = len(checkpoint_ids(app, page.id)) + 1  # and revision 1
+    assert total > ENTRIES_SHOWN
+
+    newest, links = _history_window(client, page.id)
+    assert len(newest) == ENTRIES_SHOWN
+    assert links == {"Older entries": f"/builder/pages/{page.id}/history?start={ENTRIES_SHOWN}"}
+    # The last one shown is compared with the entry before it, in the next window.
+    assert "added" not in newest[-1][1]  # not with an empty page, as the oldest is
+
+    older, links = _history_window(client, page.id, f"?start={ENTRIES_SHOWN}")
+    assert len(older) == total - ENTRIES_SHOWN
+    assert links == {"Newer entries": f"/builder/pages/{page.id}/history"}
+    assert older[-1][1] == "2 blocks changed: 2 added; title changed; rows changed"
+    assert len({entry_id for entry_id, _ in newest + older}) == total
+
+
+@pytest.mark.parametrize("start", ["?start=-3", "?start=99999999999", "?start=soon"])
+def test_a_history_window_out_of_range_shows_the_nearest_one(app, auth, client, start):
+    page = _menu_page(app, client, auth.login_as("editor"))
+    shown, links = _history_window(client, page.id, start)
+    assert [changed for _, changed in shown][-1].startswith("2 blocks changed")
+    assert links == {}

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, load_only
 
 from blog.content.comparison import compare
 from blog.extensions import db
@@ -15,21 +15,28 @@ from blog.models import CHECKPOINT_REASONS, Checkpoint, Page, Revision, User
 
 # What the oldest entry is compared with: a page with nothing on it.
 EMPTY_PAGE: dict[str, Any] = {"title": "", "summary": "", "tags": [], "rows": []}
+# History shows this many entries at a time, newest first ("Older entries" goes on).
+ENTRIES_SHOWN = 30
 
 
 @dataclass
 class HistoryEntry:
-    """A revision or a checkpoint: `kind` ("revision" | "checkpoint") and `key` (its number
-    or id) name it in URLs; `content` is the page in the export format."""
+    """A revision or a checkpoint (`stored`): `kind` ("revision" | "checkpoint") and `key`
+    (its number or id) name it in URLs; `content` is the page in the export format, read
+    from the database when first asked for."""
 
     kind: str
     key: int
     name: str
     person: User | None
     created_at: datetime
-    content: dict[str, Any]
+    stored: Revision | Checkpoint
     live: bool = False
     changed: str = ""
+
+    @property
+    def content(self) -> dict[str, Any]:
+        return self.stored.content
 
     @property
     def address(self) -> dict[str, int]:
@@ -55,7 +62,7 @@ def _of_revision(page: Page, revision: Revision) -> HistoryEntry:
         f"Revision {revision.number}",
         revision.author,
         revision.created_at,
-        revision.content,
+        revision,
         live=live,
     )
 
@@ -68,7 +75,7 @@ def _of_checkpoint(checkpoint: Checkpoint) -> HistoryEntry:
         f"Draft checkpoint ({reason.lower()})",
         checkpoint.person,
         checkpoint.created_at,
-        checkpoint.content,
+        checkpoint,
     )
 
 
@@ -88,23 +95,52 @@ def checkpoint_entry(page: Page, checkpoint_id: int) -> HistoryEntry:
     return _of_checkpoint(checkpoint)
 
 
-def history_of(page: Page) -> list[HistoryEntry]:
-    """Every revision and checkpoint of the page, newest first, each saying how much changed
-    since the entry before it (the oldest: since an empty page). A checkpoint taken before
-    publishing comes just before the revision published from it."""
+@dataclass
+class HistoryWindow:
+    """The entries History shows, newest first, from the `start`th; `older` and `newer` are
+    where the next and the previous windows start (None at either end)."""
+
+    entries: list[HistoryEntry]
+    older: int | None
+    newer: int | None
+
+
+def history_of(page: Page, start: int = 0) -> HistoryWindow:
+    """ENTRIES_SHOWN of the page's revisions and checkpoints, newest first from the
+    `start`th, each saying how much changed since the entry before it (the oldest: since an
+    empty page). A checkpoint taken before publishing comes just before the revision
+    published from it. Only the entries shown, and the one before them, are read whole and
+    compared; of the others only who and when is read, so a long history costs little more
+    than a short one."""
     revisions = db.session.scalars(
-        select(Revision).where(Revision.page_id == page.id).options(joinedload(Revision.author))
+        select(Revision)
+        .where(Revision.page_id == page.id)
+        .options(
+            load_only(Revision.number, Revision.created_at, Revision.author_id),
+            joinedload(Revision.author),
+        )
     )
     checkpoints = db.session.scalars(
         select(Checkpoint)
         .where(Checkpoint.page_id == page.id)
-        .options(joinedload(Checkpoint.person))
+        .options(
+            load_only(Checkpoint.reason, Checkpoint.created_at, Checkpoint.person_id),
+            joinedload(Checkpoint.person),
+        )
     )
     entries = [_of_revision(page, revision) for revision in revisions]
     entries += [_of_checkpoint(checkpoint) for checkpoint in checkpoints]
     entries.sort(key=lambda entry: (entry.created_at, entry.kind == "revision", entry.key))
-    before = EMPTY_PAGE
-    for entry in entries:
-        entry.changed = compare(before, entry.content).summary()
-        before = entry.content
-    return entries[::-1]
+    entries.reverse()
+    last_window = max(len(entries) - 1, 0) // ENTRIES_SHOWN * ENTRIES_SHOWN
+    start = min(max(start, 0), last_window)
+    shown = entries[start : start + ENTRIES_SHOWN]
+    before = entries[start + len(shown)] if start + len(shown) < len(entries) else None
+    for entry in reversed(shown):
+        entry.changed = compare(before.content if before else EMPTY_PAGE, entry.content).summary()
+        before = entry
+    return HistoryWindow(
+        shown,
+        older=start + ENTRIES_SHOWN if start + ENTRIES_SHOWN < len(entries) else None,
+        newer=max(start - ENTRIES_SHOWN, 0) if start else None,
+    )

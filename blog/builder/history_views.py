@@ -4,7 +4,7 @@ shows any of them as readers would get it, "Compare" what differs from the curre
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Response, make_response, render_template
+from flask import Response, make_response, render_template, request
 
 from blog.auth.roles import any_role, require
 from blog.builder import bp
@@ -46,10 +46,11 @@ class ShownEntry:
 @bp.get("/pages/<int:page_id>/history")
 @require(any_role)
 def history(page_id: int):
-    """Every published revision and draft checkpoint, newest first, with who, when and how
-    much changed since the entry before it."""
+    """The published revisions and draft checkpoints, newest first, with who, when and how
+    much changed since the entry before it; `?start=N` shows older ones from the Nth."""
     page = editable_page(page_id)
-    return render_template("builder/history.html", page=page, entries=history_of(page))
+    window = history_of(page, request.args.get("start", 0, type=int))
+    return render_template("builder/history.html", page=page, window=window)
 
 
 @bp.get("/pages/<int:page_id>/revisions/<int:number>/preview")
