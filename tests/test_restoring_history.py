@@ -91,3 +91,28 @@ def test_restoring_says_where_the_replaced_draft_is(app, auth, client):
     said = " ".join(flashes)
     assert "Revision 1 is the draft again; the draft it replaced is kept in History" in said
     assert "Undo puts it back" in said
+
+
+@pytest.mark.parametrize("kind", ["revision", "checkpoint"])
+@pytest.mark.parametrize(
+    ("limit", "value", "words"),
+    [
+        ("MAX_BLOCKS_PER_PAGE", 4, "a page holds at most 4 blocks, and it has 5."),
+        ("MAX_ROWS_PER_PAGE", 2, "a page holds at most 2 rows, and it has 3."),
+    ],
+)
+def test_an_entry_larger_than_a_page_may_now_hold_is_refused_in_words(
+    app, auth, client, kind, limit, value, words
+):
+    three_rows = [*PUBLISHED, ("1", [["Coffee"]]), ("1", [["Tea"]])]
+    page = build_page(app, auth.login_as("editor"), *three_rows, title="Menu", published=True)
+    _changed_since_publishing(client, page)
+    before, checkpoints = exported(app, page.id), checkpoint_ids(app, page.id)
+    app.config[limit] = value  # lowered since the entry was stored
+
+    answer = client.post(f"{_entry(app, page, kind)}/restore")
+    assert answer.status_code == 422
+    name = "Revision 1" if kind == "revision" else "Draft checkpoint (before publishing)"
+    assert f"{name} cannot be restored: {words}" in answer.get_data(as_text=True)
+    assert exported(app, page.id) == before
+    assert checkpoint_ids(app, page.id) == checkpoints

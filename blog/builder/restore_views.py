@@ -11,8 +11,9 @@ from blog.builder.draft import touch
 from blog.builder.history_entries import HistoryEntry, checkpoint_entry, revision_entry
 from blog.builder.loading import editable_page
 from blog.builder.operation_log import recording
-from blog.builder.responses import editor_url
+from blog.builder.responses import editor_url, refused
 from blog.checkpoints import take_checkpoint
+from blog.content.limits import past_limits
 from blog.extensions import db
 from blog.htmx import respond
 from blog.models import Page
@@ -39,6 +40,9 @@ def restore_checkpoint(page_id: int, checkpoint_id: int):
 def _restore(page: Page, entry: HistoryEntry):
     if request.method == "GET":
         return render_template("builder/restore_entry.html", page=page, entry=entry)
+    too_big = past_limits(entry.content["rows"])
+    if too_big:
+        return refused(page.id, f"{entry.name} cannot be restored: {too_big}")
     take_checkpoint(page.id, current_user.id, "restore")
     old_rows = [row.id for row in page.rows]
     label = f"{entry.name} restored"

@@ -13,6 +13,18 @@ ROWS_PER_PAGE_MAX = 200
 BLOCKS_PER_PAGE_MAX = 1000
 
 
+def past_limits(rows: list[dict]) -> str | None:
+    """Why a page of these rows (export format) is more than a page may hold now, or None.
+    For what was stored before the limits were lowered: a restored revision, say."""
+    most_rows, most_blocks = page_limits()
+    blocks = sum(len(column) for row in rows for column in row["columns"])
+    if len(rows) > most_rows:
+        return f"a page holds at most {most_rows:,} rows, and it has {len(rows):,}."
+    if blocks > most_blocks:
+        return f"a page holds at most {most_blocks:,} blocks, and it has {blocks:,}."
+    return None
+
+
 def page_limits() -> tuple[int, int]:
     """The most rows, and the most blocks, one page of the current app may hold."""
     config = current_app.config
