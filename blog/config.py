@@ -8,13 +8,19 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from limits import parse_many
+from blog.environment import (
+    ConfigError,
+    one_of,
+    positive_number,
+    rate_limit,
+    text,
+    web_address,
+    whole_number,
+)
+
+__all__ = ["ConfigError", "config_from_environment", "server_settings"]
 
 DEVELOPMENT_BASE_URL = "http://127.0.0.1:5000"
-
-
-class ConfigError(RuntimeError):
-    """The environment does not describe a configuration the app can start with."""
 
 
 def _secret_key(env: str, instance_path: Path) -> str:
@@ -34,17 +40,9 @@ def _secret_key(env: str, instance_path: Path) -> str:
     return key_file.read_text().strip()
 
 
-def _whole_number(name: str, default: int) -> int:
-    """An environment variable that holds a whole number of at least 0."""
-    value = os.environ.get(name, "").strip() or str(default)
-    if not value.isdigit():
-        raise ConfigError(f"{name} must be a whole number, not {value!r}.")
-    return int(value)
-
-
 def _base_url(production: bool) -> str:
     """BLOG_BASE_URL, the site's public address (no trailing slash); required in production."""
-    url = os.environ.get("BLOG_BASE_URL", "").strip().rstrip("/")
+    url = web_address("BLOG_BASE_URL", "https://blog.example.org")
     if not url:
         if production:
             raise ConfigError(
@@ -54,12 +52,6 @@ def _base_url(production: bool) -> str:
                 "refused."
             )
         return DEVELOPMENT_BASE_URL
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
-        raise ConfigError(
-            f"BLOG_BASE_URL must be an http or https address such as "
-            f"https://blog.example.org, not {url!r}."
-        )
     return url
 
 
@@ -75,7 +67,7 @@ def _trusted_hosts(production: bool, base_url: str) -> list[str] | None:
 
 def proxy_hops() -> int:
     """BLOG_PROXY_HOPS: how many reverse proxies stand in front of the app."""
-    return _whole_number("BLOG_PROXY_HOPS", 0)
+    return whole_number("BLOG_PROXY_HOPS", 0)
 
 
 def proxy_addresses() -> list[str]:
@@ -100,30 +92,11 @@ def server_settings() -> dict:
     believe: nobody's without a proxy (BLOG_PROXY_HOPS=0), else BLOG_PROXY_ADDRESSES'."""
     return {
         "bind": os.environ.get("BLOG_BIND", "127.0.0.1:8000"),
-        "workers": _whole_number("BLOG_WORKERS", 2 * (os.cpu_count() or 1) + 1),
-        "threads": _whole_number("BLOG_THREADS", 1),
-        "timeout": _whole_number("BLOG_REQUEST_TIMEOUT", 30),
+        "workers": whole_number("BLOG_WORKERS", 2 * (os.cpu_count() or 1) + 1),
+        "threads": whole_number("BLOG_THREADS", 1),
+        "timeout": whole_number("BLOG_REQUEST_TIMEOUT", 30),
         "forwarded_allow_ips": ",".join(proxy_addresses()) if proxy_hops() else "",
     }
-
-
-def _log_format() -> str:
-    value = os.environ.get("BLOG_LOG_FORMAT", "").strip() or "text"
-    if value not in ("text", "json", "off"):
-        raise ConfigError(f"BLOG_LOG_FORMAT must be 'text', 'json' or 'off', not {value!r}.")
-    return value
-
-
-def _positive_number(name: str, default: float) -> float:
-    """An environment variable that holds a number above 0, such as 1.5."""
-    value = os.environ.get(name, "").strip() or str(default)
-    try:
-        number = float(value)
-    except ValueError:
-        number = 0.0
-    if not 0 < number < float("inf"):
-        raise ConfigError(f"{name} must be a number above 0, such as 1.5, not {value!r}.")
-    return number
 
 
 def _database_url(instance_path: Path) -> str:
@@ -137,27 +110,12 @@ def _database_url(instance_path: Path) -> str:
     return url
 
 
-def _rate_limit(name: str, default: str) -> str:
-    """A rate limit such as "5 per minute; 50 per day" from the environment, checked now so
-    that a typo stops the start rather than the first login."""
-    value = os.environ.get(name, default)
-    try:
-        parse_many(value)
-    except ValueError:
-        raise ConfigError(
-            f"{name} must be rate limits such as '5 per minute; 50 per day', not {value!r}."
-        ) from None
-    return value
-
-
 def _media_storage() -> dict:
     """BLOG_MEDIA_STORAGE and what it needs: "local" (the MEDIA_DIR folder) or "s3" (a
     bucket, BLOG_S3_BUCKET, at BLOG_S3_ENDPOINT_URL or AWS's), and BLOG_MEDIA_PUBLIC_URL."""
-    storage = os.environ.get("BLOG_MEDIA_STORAGE", "").strip() or "local"
-    if storage not in ("local", "s3"):
-        raise ConfigError(f"BLOG_MEDIA_STORAGE must be 'local' or 's3', not {storage!r}.")
-    bucket = os.environ.get("BLOG_S3_BUCKET", "").strip()
-    endpoint = os.environ.get("BLOG_S3_ENDPOINT_URL", "").strip()
+    storage = one_of("BLOG_MEDIA_STORAGE", ("local", "s3"), "local")
+    bucket = text("BLOG_S3_BUCKET")
+    endpoint = web_address("BLOG_S3_ENDPOINT_URL")
     if storage == "s3":
         if not bucket:
             raise ConfigError("BLOG_S3_BUCKET must name the bucket when BLOG_MEDIA_STORAGE=s3.")
@@ -166,16 +124,7 @@ def _media_storage() -> dict:
                 "BLOG_MEDIA_STORAGE=s3 needs boto3: install the blog with its s3 extra "
                 "(pip install 'blog[s3]')."
             )
-        if endpoint and urlsplit(endpoint).scheme not in ("http", "https"):
-            raise ConfigError(
-                f"BLOG_S3_ENDPOINT_URL must be an http or https address, not {endpoint!r}."
-            )
-    public_url = os.environ.get("BLOG_MEDIA_PUBLIC_URL", "").strip().rstrip("/")
-    if public_url and urlsplit(public_url).scheme not in ("http", "https"):
-        raise ConfigError(
-            f"BLOG_MEDIA_PUBLIC_URL must be an http or https address such as "
-            f"https://media.example.org, not {public_url!r}."
-        )
+    public_url = web_address("BLOG_MEDIA_PUBLIC_URL", "https://media.example.org")
     return {
         "MEDIA_STORAGE": storage,
         "S3_BUCKET": bucket,
@@ -198,20 +147,18 @@ def _rate_limit_storage() -> str:
 def config_from_environment(instance_path: Path) -> dict:
     """Build the Flask configuration mapping from BLOG_* variables and DATABASE_URL."""
     instance_path.mkdir(parents=True, exist_ok=True)
-    env = os.environ.get("BLOG_ENV", "development")
-    if env not in ("development", "production"):
-        raise ConfigError(f"BLOG_ENV must be 'development' or 'production', not {env!r}.")
+    env = one_of("BLOG_ENV", ("development", "production"), "development")
     production = env == "production"
     secret_key = _secret_key(env, instance_path)
     base_url = _base_url(production)
-    max_upload_mb = _whole_number("BLOG_MAX_UPLOAD_MB", 20)
+    max_upload_mb = whole_number("BLOG_MAX_UPLOAD_MB", 20)
     # Page limits: blog.content.limits has the defaults, used when these are not set.
     page_limits = {
-        key: _whole_number(f"BLOG_{key}", 0)
+        key: whole_number(f"BLOG_{key}", 0)
         for key in ("MAX_ROWS_PER_PAGE", "MAX_BLOCKS_PER_PAGE")
         if os.environ.get(f"BLOG_{key}", "").strip()
     }
-    absolute_lifetime = timedelta(days=_positive_number("BLOG_SESSION_MAX_DAYS", 14))
+    absolute_lifetime = timedelta(days=positive_number("BLOG_SESSION_MAX_DAYS", 14))
     return (
         page_limits
         | _media_storage()
@@ -226,29 +173,29 @@ def config_from_environment(instance_path: Path) -> dict:
             "TRUSTED_HOSTS": _trusted_hosts(production, base_url),
             "BLOG_TITLE": os.environ.get("BLOG_TITLE", "Blog"),
             # One line per request on standard error (blog/access_log.py).
-            "LOG_FORMAT": _log_format(),
+            "LOG_FORMAT": one_of("BLOG_LOG_FORMAT", ("text", "json", "off"), "text"),
             "RATELIMIT_HEADERS_ENABLED": True,
             # Login throttling (blog/auth/throttle.py, and SECURITY.md for the trade-off).
-            "LOGIN_ATTEMPTS_PER_CLIENT": _rate_limit(
+            "LOGIN_ATTEMPTS_PER_CLIENT": rate_limit(
                 "BLOG_LOGIN_ATTEMPTS_PER_CLIENT", "10 per minute"
             ),
-            "LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT": _rate_limit(
+            "LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT": rate_limit(
                 "BLOG_LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT", "5 per minute; 20 per hour"
             ),
-            "LOGIN_FAILURES_PER_ACCOUNT": _rate_limit(
+            "LOGIN_FAILURES_PER_ACCOUNT": rate_limit(
                 "BLOG_LOGIN_FAILURES_PER_ACCOUNT", "5 per minute; 50 per day"
             ),
-            "LOGIN_KNOWN_DEVICE_DAYS": _whole_number("BLOG_LOGIN_KNOWN_DEVICE_DAYS", 365),
+            "LOGIN_KNOWN_DEVICE_DAYS": whole_number("BLOG_LOGIN_KNOWN_DEVICE_DAYS", 365),
             "COMMENT_RATE_LIMIT": "10 per minute",
             # Each image costs up to about a second and a half of CPU to store (see make bench).
-            "UPLOAD_RATE_LIMIT_PER_PERSON": _rate_limit(
+            "UPLOAD_RATE_LIMIT_PER_PERSON": rate_limit(
                 "BLOG_UPLOADS_PER_PERSON", "10 per minute; 100 per hour"
             ),
             # How often each process asks whether a scheduled page is due (blog/schedule_check):
             # a page goes live within this long of its time, given a request to notice it.
-            "SCHEDULE_CHECK_SECONDS": _whole_number("BLOG_SCHEDULE_CHECK_SECONDS", 30),
+            "SCHEDULE_CHECK_SECONDS": whole_number("BLOG_SCHEDULE_CHECK_SECONDS", 30),
             # A draft checkpoint is taken with the first change this long after the last one.
-            "CHECKPOINT_MINUTES": _whole_number("BLOG_CHECKPOINT_MINUTES", 10),
+            "CHECKPOINT_MINUTES": whole_number("BLOG_CHECKPOINT_MINUTES", 10),
             "MEDIA_DIR": os.environ.get("BLOG_MEDIA_DIR", str(instance_path / "media")),
             # Static files under content-hashed names, with their compressed twins (written at
             # start, kept: a stored page may name an older one).
@@ -264,7 +211,7 @@ def config_from_environment(instance_path: Path) -> dict:
             "RATELIMIT_STORAGE_URI": _rate_limit_storage(),
             # A login session ends after this long unused, and after the longer one in any case.
             "SESSION_IDLE_LIFETIME": timedelta(
-                hours=_positive_number("BLOG_SESSION_IDLE_HOURS", 24)
+                hours=positive_number("BLOG_SESSION_IDLE_HOURS", 24)
             ),
             "SESSION_ABSOLUTE_LIFETIME": absolute_lifetime,
             "PERMANENT_SESSION_LIFETIME": absolute_lifetime,
