@@ -52,3 +52,29 @@ def test_details_and_rows_are_compared_too():
     assert [change.name for change in comparison.details] == ["Title", "Tags"]
     assert comparison.layouts == (["1"], ["1", "1-1"])
     assert comparison.summary() == "0 blocks changed; title, tags changed; rows changed"
+
+
+def test_kind_and_sharing_details_are_compared_with_their_defaults_when_left_out():
+    older = _document(["A"])  # a post, no featured image, may be listed: all left out
+    newer = {
+        **_document(["A"]),
+        "kind": "page",
+        "featured_image": {"media": "ab" * 32, "alt": "A red field"},
+        "seo_title": "Notes for search",
+        "noindex": True,
+    }
+    comparison = compare(older, newer)
+    newer_words = {
+        change.name: _read(change.pieces, "same", "added") for change in comparison.details
+    }
+    assert newer_words == {
+        "Kind": "page",
+        "Featured image": f"A red field (picture {'ab' * 6})",
+        "SEO title": "Notes for search",
+        "Search engines": "asked not to list the page (noindex)",
+    }
+    assert _read(comparison.details[0].pieces, "same", "removed") == "post"
+    assert comparison.summary() == (
+        "0 blocks changed; kind, featured image, SEO title, search engines changed"
+    )
+    assert compare(older, {**older, "kind": "post", "noindex": False}).unchanged

@@ -8,14 +8,26 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
+from blog.content.page_kinds import DEFAULTS
+
 # A piece of compared text: ("same" | "added" | "removed", its text).
 Piece = tuple[str, str]
 # A block and where it is ("Row 2, column 1").
 Placed = tuple[str, dict[str, Any]]
 # How alike (0 to 1) two blocks' words must be for one to be the other, changed.
 SAME_BLOCK_LIKENESS = 0.5
-# The page's details a restore brings back (the slug is not: it is the page's address).
-DETAILS = (("title", "Title"), ("summary", "Summary"), ("tags", "Tags"))
+# The page's details a restore brings back (the slug is not: it is the page's address),
+# each with its name as History and Compare say it.
+DETAILS = (
+    ("title", "Title"),
+    ("summary", "Summary"),
+    ("tags", "Tags"),
+    ("kind", "Kind"),
+    ("featured_image", "Featured image"),
+    ("seo_title", "SEO title"),
+    ("seo_description", "SEO description"),
+    ("noindex", "Search engines"),
+)
 
 
 @dataclass
@@ -62,7 +74,8 @@ class Comparison:
         if total:
             words += ": " + ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
         if self.details:
-            words += "; " + ", ".join(change.name.lower() for change in self.details) + " changed"
+            names = (_in_sentence(change.name) for change in self.details)
+            words += "; " + ", ".join(names) + " changed"
         if self.layouts:
             words += "; rows changed"
         return words
@@ -109,10 +122,25 @@ def _as_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _in_sentence(name: str) -> str:
+    """A detail's name inside a sentence: "title", but "SEO title"."""
+    return name if name[:2].isupper() else name.lower()
+
+
+def _detail_text(document: dict[str, Any], key: str) -> str:
+    """A detail as words; one a document leaves out has its default value."""
+    value = document.get(key, DEFAULTS.get(key, ""))
+    if key == "featured_image":
+        return f"{value['alt']} (picture {value['media'][:12]})" if value else "none"
+    if key == "noindex":
+        return "asked not to list the page (noindex)" if value else "may list the page"
+    return _as_text(value)
+
+
 def _details(older: dict[str, Any], newer: dict[str, Any]) -> list[FieldChange]:
     changes = []
     for key, name in DETAILS:
-        was, now = _as_text(older.get(key, "")), _as_text(newer.get(key, ""))
+        was, now = _detail_text(older, key), _detail_text(newer, key)
         if was != now:
             changes.append(FieldChange(name, word_pieces(was, now)))
     return changes
