@@ -63,4 +63,4 @@ def test_readers_arriving_together_see_the_page_go_live_once(app, server):
         assert db.session.get(PublishingSchedule, page_id) is None
         revisions = select(func.count()).where(Revision.page_id == page_id)
         assert db.session.scalar(revisions) == 1
-    assert "Traceback" not in server.log()
+    assert "Traceback" not in server.log(), server.log()

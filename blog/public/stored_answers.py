@@ -7,7 +7,8 @@ from collections.abc import Callable
 from datetime import datetime
 
 from flask import Flask
-from sqlalchemy import Select
+from sqlalchemy import Engine, Select
+from sqlalchemy.engine import Compiled
 from werkzeug.http import http_date, is_resource_modified
 
 from blog.extensions import db
@@ -24,22 +25,27 @@ class DriverQuery:
 
     def __init__(self, app: Flask, query: Select):
         self.app, self.query = app, query
-        self.engine = self.compiled = self.sql = None  # prepared on the first request
+        # (engine, compiled query, its SQL), made by the first request. Several threads may
+        # make it at once; each sets it whole, so none sees it half made.
+        self.prepared: tuple[Engine, Compiled, str] | None = None
+
+    def _prepare(self) -> tuple[Engine, Compiled, str]:
+        with self.app.app_context():
+            engine = db.engine
+        compiled = self.query.compile(dialect=engine.dialect)
+        self.prepared = (engine, compiled, str(compiled))
+        return self.prepared
 
     def first(self, **values) -> tuple | None:
         """The first row the query gives for these bound values, or None."""
-        if self.engine is None:
-            with self.app.app_context():
-                self.engine = db.engine
-            self.compiled = self.query.compile(dialect=self.engine.dialect)
-            self.sql = str(self.compiled)
-        parameters = self.compiled.construct_params(values)
-        if self.compiled.positiontup:
-            parameters = tuple(parameters[name] for name in self.compiled.positiontup)
-        connection = self.engine.raw_connection()
+        engine, compiled, sql = self.prepared or self._prepare()
+        parameters = compiled.construct_params(values)
+        if compiled.positiontup:
+            parameters = tuple(parameters[name] for name in compiled.positiontup)
+        connection = engine.raw_connection()
         try:
             cursor = connection.cursor()
-            cursor.execute(self.sql, parameters)
+            cursor.execute(sql, parameters)
             return cursor.fetchone()
         finally:
             connection.close()  # back to the pool, rolled back
