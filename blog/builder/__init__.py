@@ -1,6 +1,7 @@
 """The page builder: pages list, the editor, rows and blocks."""
 
 from flask import Blueprint, Flask
+from markupsafe import Markup
 
 from blog.auth.roles import can_delete_page, can_use_trash
 from blog.builder import preview_writes, previews
@@ -23,10 +24,24 @@ def block_label(type_name: str) -> str:
 bp.add_app_template_global(previews.block_preview, "remembered_block_preview")
 
 
+# Each row's layout options with the row's own selected: made once here, not once per row
+# (a long page has hundreds of rows).
+LAYOUT_OPTIONS = {
+    chosen: Markup("").join(
+        Markup('<option value="{}"{}>{}</option>').format(
+            layout, Markup(" selected") if layout == chosen else "", label
+        )
+        for layout, label in LAYOUT_LABELS.items()
+    )
+    for chosen in LAYOUT_LABELS
+}
+
+
 @bp.context_processor
 def builder_template_names() -> dict:
     return {
         "LAYOUT_LABELS": LAYOUT_LABELS,
+        "LAYOUT_OPTIONS": LAYOUT_OPTIONS,
         "PageDetails": PageDetails,
         "kind_labels": KIND_LABELS,
         "page_pictures": page_pictures,
