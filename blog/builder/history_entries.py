@@ -136,6 +136,7 @@ def history_of(page: Page, start: int = 0) -> HistoryWindow:
     start = min(max(start, 0), last_window)
     shown = entries[start : start + ENTRIES_SHOWN]
     before = entries[start + len(shown)] if start + len(shown) < len(entries) else None
+    _read_contents([*shown, *([before] if before else [])])
     for entry in reversed(shown):
         entry.changed = compare(before.content if before else EMPTY_PAGE, entry.content).summary()
         before = entry
@@ -144,3 +145,12 @@ def history_of(page: Page, start: int = 0) -> HistoryWindow:
         older=start + ENTRIES_SHOWN if start + ENTRIES_SHOWN < len(entries) else None,
         newer=max(start - ENTRIES_SHOWN, 0) if start else None,
     )
+
+
+def _read_contents(entries: list[HistoryEntry]) -> None:
+    """Read these entries' contents in one query per kind (each alone would be one apiece)."""
+    for model in (Revision, Checkpoint):
+        ids = [entry.stored.id for entry in entries if isinstance(entry.stored, model)]
+        if ids:
+            query = select(model).where(model.id.in_(ids)).options(load_only(model.content))
+            db.session.scalars(query).all()
