@@ -5,9 +5,11 @@ Compare what differs from the current draft, word by word, escaped."""
 import pytest
 
 from blog.builder.history_entries import ENTRIES_SHOWN
+from blog.extensions import db
 
 from helpers.builder_pages import build_page, parse_html, stored_state
 from helpers.checkpoints import checkpoint_ids
+from helpers.statement_counter import statements_sent
 
 MENU = ("1", [["Spring menu", "Soup of the day"]])
 
@@ -181,3 +183,21 @@ def test_a_history_window_out_of_range_shows_the_nearest_one(app, auth, client, 
     shown, links = _history_window(client, page.id, start)
     assert [changed for _, changed in shown][-1].startswith("2 blocks changed")
     assert links == {}
+
+
+def test_history_sends_no_more_statements_for_a_long_history_than_for_a_short_one(
+    app, auth, client
+):
+    page = _menu_page(app, client, auth.login_as("editor"))
+    first = page.blocks[0][0][0]
+    with app.app_context():
+        engine = db.engine
+    statements = {}
+    for version in range(2, ENTRIES_SHOWN + 2):
+        _edit(client, first, f"Menu number {version}", version)
+        if version in (2, ENTRIES_SHOWN + 1):  # 4 entries, then more than a window
+            with statements_sent(engine) as sent:
+                _html(client.get(f"/builder/pages/{page.id}/history"))
+            statements[version] = len(sent)
+    # One query per kind of entry shown: the short history shows both kinds.
+    assert statements[ENTRIES_SHOWN + 1] <= statements[2], statements
