@@ -277,3 +277,27 @@ def test_delete_page_for_htmx_redirects_to_the_pages_list(app, auth, htmx):
     assert response.headers["HX-Redirect"] == "/builder/"
     with app.app_context():
         assert db.session.get(Page, page.id).deleted_at is not None
+
+
+def test_a_stale_details_save_lists_only_the_details_that_differ_kind_and_sharing_too(
+    app, auth, htmx
+):
+    page = build_page(app, auth.login_as("editor"))
+    first = {
+        **DETAILS,
+        "title": "Theirs",
+        "tags": "Soup, Bread",
+        "kind": "page",
+        "seo_title": "Their SEO title",
+        "version": "1",
+    }
+    assert htmx.post(f"/builder/pages/{page.id}/details", data=first).status_code == 200
+    stale = {**DETAILS, "title": "Mine", "tags": "Soup,Bread", "kind": "post", "version": "1"}
+    response = htmx.post(f"/builder/pages/{page.id}/details", data=stale)
+    assert response.status_code == 409
+    listed = fragment(response, 409).find_all("ul", class_="conflict-details")[0]
+    assert [item.text for item in listed.find_all("li")] == [
+        "Title: “Theirs”",
+        "Kind: “page”",
+        "SEO title: “Their SEO title”",
+    ]

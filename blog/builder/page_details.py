@@ -17,6 +17,20 @@ from blog.numbers import whole_number
 from blog.slugs import RESERVED_SLUGS, slug_holder, slug_problem, slugify, unique_slug
 from blog.typed_text import typed_text
 
+# The details as the form names them, in its order (what a conflict message lists).
+DETAIL_LABELS = {
+    "title": "Title",
+    "slug": "Slug",
+    "summary": "Summary",
+    "tags": "Tags",
+    "kind": "Kind",
+    "featured_image": "Featured image",
+    "featured_image_alt": "Featured image alt text",
+    "seo_title": "SEO title",
+    "seo_description": "SEO description",
+    "noindex": "Hide from search engines (noindex)",
+}
+
 
 @dataclass
 class PageDetails:
@@ -50,10 +64,32 @@ class PageDetails:
             **{name: getattr(page, name) for name in PAGE_COLUMNS},
         )
 
+    def differing_from(self, other: "PageDetails") -> list[tuple[str, str]]:
+        """Each detail whose value `other` does not share, by its label, with `other`'s
+        value in words (for "Someone else changed these details")."""
+        return [
+            (label, _in_words(name, getattr(other, name)))
+            for name, label in DETAIL_LABELS.items()
+            if _compared(name, getattr(self, name)) != _compared(name, getattr(other, name))
+        ]
+
     @property
     def sharing(self) -> dict[str, Any]:
         """The kind and sharing details, by the page's column names."""
         return {name: getattr(self, name) for name in PAGE_COLUMNS}
+
+
+def _compared(name: str, value: Any) -> Any:
+    """A detail as compared: tags as a set, however they were ordered and spaced."""
+    return {tag.strip() for tag in value.split(",") if tag.strip()} if name == "tags" else value
+
+
+def _in_words(name: str, value: Any) -> str:
+    if name == "noindex":
+        return "on" if value else "off"
+    if name == "featured_image":
+        return "another picture" if value else "none"
+    return f"“{value}”" if value else "empty"
 
 
 def checked_details(
