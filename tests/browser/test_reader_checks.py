@@ -32,25 +32,26 @@ def test_the_html_checker_finds_no_error_on_any_reader_page(app, live_server, tm
     assert errors == {name: [] for name in READER_PAGES}
 
 
-@pytest.mark.refusals(404)
-@pytest.mark.parametrize("width", WIDTHS)
-def test_axe_finds_nothing_on_any_reader_page(app, page, width):
+def _on_every_reader_page(app, page, width: int, look) -> dict:
+    """What `look(page)` finds on each reader page, in a window `width` pixels wide."""
     publish_reader_site(app)
     page.set_viewport_size({"width": width, "height": 900})
     found = {}
     for name, path in READER_PAGES.items():
         page.goto(path)
-        found[name] = axe_violations(page)
+        found[name] = look(page)
+    return found
+
+
+@pytest.mark.refusals(404)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_nothing_on_any_reader_page(app, page, width):
+    found = _on_every_reader_page(app, page, width, axe_violations)
     assert found == {name: [] for name in READER_PAGES}
 
 
 @pytest.mark.refusals(404)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_reader_page_is_wider_than_its_window(app, page, width):
-    publish_reader_site(app)
-    page.set_viewport_size({"width": width, "height": 900})
-    widths = {}
-    for name, path in READER_PAGES.items():
-        page.goto(path)
-        widths[name] = page_width(page)
+    widths = _on_every_reader_page(app, page, width, page_width)
     assert widths == {name: min(widths[name], width) for name in READER_PAGES}

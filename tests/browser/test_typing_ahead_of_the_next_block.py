@@ -6,7 +6,7 @@ the new block is held until the typing is done, so the typing surely falls in th
 import pytest
 from playwright.sync_api import Page, expect
 
-from helpers.builder_steps import add_block, column, log_in, rows, start_new_page
+from helpers.builder_steps import add_block, column, log_in, rows, start_new_page, start_writing
 from helpers.held_requests import HeldRequests
 from helpers.live_server import LiveServer
 from helpers.rich_text import posted_markdown, rich_editor
@@ -64,13 +64,7 @@ def test_words_typed_right_after_enter_go_into_the_new_block(page, make_user):
 def test_a_block_chosen_with_slash_gets_the_words_typed_while_it_comes(page, make_user):
     new_blocks = _new_blocks(page)
     make_user("editor")
-    log_in(page, "editor@example.com")
-    start_new_page(page)
-    first_column = column(rows(page).first, 0)
-    text = add_block(first_column, "Text")
-    expect(rich_editor(text)).to_be_focused()
-    page.keyboard.type("Intro")
-    page.keyboard.press("Enter")
+    first_column, text = start_writing(page, "Intro")
     # "/" opens the inserter; its filter shows the one type before Enter chooses it.
     page.keyboard.type("/")
     expect(page.get_by_role("combobox", name="Block to insert")).to_be_focused()

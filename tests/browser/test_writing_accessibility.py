@@ -6,7 +6,7 @@ out, in a sensible focus order."""
 from playwright.sync_api import expect
 
 from helpers.axe import axe_violations
-from helpers.builder_steps import add_block, column, log_in, rows, start_new_page
+from helpers.builder_steps import start_writing
 from helpers.rich_text import rich_editor
 
 INSERTER_OPEN = """
@@ -23,20 +23,9 @@ INSERTER_OPEN = """
 """
 
 
-def _text_block_with_a_paragraph(page):
-    log_in(page, "editor@example.com")
-    start_new_page(page)
-    first = column(rows(page).first, 0)
-    form = add_block(first, "Text")
-    expect(rich_editor(form)).to_be_focused()
-    page.keyboard.type("Some words.")
-    page.keyboard.press("Enter")
-    return first, form
-
-
 def test_axe_finds_nothing_with_the_inserter_and_the_toolbar_open(page, make_user):
     make_user("editor")
-    _first, form = _text_block_with_a_paragraph(page)
+    _first, form = start_writing(page, "Some words.")
     page.keyboard.type("/")
     expect(page.get_by_role("combobox", name="Block to insert")).to_be_focused()
     expect(form.get_by_role("toolbar", name="Text formatting")).to_be_visible()
@@ -47,7 +36,7 @@ def test_axe_finds_nothing_with_the_inserter_and_the_toolbar_open(page, make_use
 
 def test_axe_finds_nothing_with_the_inserter_open_under_a_block(page, make_user):
     make_user("editor")
-    first, _form = _text_block_with_a_paragraph(page)
+    first, _form = start_writing(page, "Some words.")
     page.keyboard.press("Escape")
     block = first.get_by_role("article", name="Text block")
     block.get_by_role("button", name="Add block here").focus()
@@ -61,7 +50,7 @@ def test_axe_finds_nothing_with_the_inserter_open_under_a_block(page, make_user)
 
 def test_a_screen_reader_meets_the_toolbar_the_inserter_and_the_status(page, make_user):
     make_user("editor")
-    _first, form = _text_block_with_a_paragraph(page)
+    _first, form = start_writing(page, "Some words.")
     editor = rich_editor(form)
 
     # The toolbar is one stop before the text: Shift+Tab reaches it, Tab comes back.

@@ -5,6 +5,7 @@ import re
 from playwright.sync_api import Locator, Page, expect
 
 from helpers.page_documents import png
+from helpers.rich_text import rich_editor
 from helpers.support import PASSWORD
 
 
@@ -58,6 +59,19 @@ def add_block(target_column: Locator, type_label: str) -> Locator:
     expect(open_forms).to_have_count(count + 1)
     settled(target_column.page)
     return target_column.page.locator("#" + open_forms.last.get_attribute("id"))
+
+
+def start_writing(page: Page, words: str) -> tuple[Locator, Locator]:
+    """As the editor: start a page, add a Text block, type `words` and Enter into it (a new
+    empty paragraph follows). Returns the first column and the block's form."""
+    log_in(page, "editor@example.com")
+    start_new_page(page)
+    first = column(rows(page).first, 0)
+    form = add_block(first, "Text")
+    expect(rich_editor(form)).to_be_focused()
+    page.keyboard.type(words)
+    page.keyboard.press("Enter")
+    return first, form
 
 
 def save(form: Locator) -> None:
