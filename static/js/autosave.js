@@ -181,6 +181,7 @@
   // An autosave refused for a field (422) shows the field's message in the open form
   // instead of replacing it, so nothing typed meanwhile is lost; a conflict (409) swaps in
   // the conflict form, carrying over what was typed while the request was under way.
+  var refusedSaves = window.BlogBuilder.refusedSaves;
   document.body.addEventListener("htmx:beforeSwap", function (event) {
     var config = event.detail.requestConfig;
     if (!config || config.blockRequest !== "autosave") return;
@@ -188,54 +189,11 @@
     var status = event.detail.xhr.status;
     if (status === 422) {
       event.detail.shouldSwap = false;
-      showFieldMessages(form, event.detail.serverResponse);
+      refusedSaves.showFieldMessages(form, event.detail.serverResponse);
     } else if (status === 409) {
-      event.detail.serverResponse = withTypedValues(event.detail.serverResponse, form);
+      event.detail.serverResponse = refusedSaves.withTypedValues(event.detail.serverResponse, form);
     }
   });
-
-  function parsed(html) {
-    var template = document.createElement("template");
-    template.innerHTML = html;
-    return template.content;
-  }
-
-  function showFieldMessages(form, html) {
-    clearFieldMessages(form);
-    parsed(html).querySelectorAll(".field-error[id]").forEach(function (message) {
-      var field = document.getElementById(message.id.replace(/-error$/, ""));
-      if (!field || !form.contains(field)) return;
-      field.setAttribute("aria-invalid", "true");
-      field.setAttribute("aria-describedby", message.id);
-      (field.closest(".field") || form).appendChild(message);
-    });
-  }
-
-  function clearFieldMessages(form) {
-    form.querySelectorAll(".field-error[id]").forEach(function (message) {
-      var field = document.getElementById(message.id.replace(/-error$/, ""));
-      if (field) {
-        field.removeAttribute("aria-invalid");
-        field.removeAttribute("aria-describedby");
-      }
-      message.remove();
-    });
-  }
-
-  function withTypedValues(html, form) {
-    var content = parsed(html);
-    form.querySelectorAll("textarea[id], input[id]:not([type=file]):not([type=hidden])")
-      .forEach(function (field) {
-        var copy = content.getElementById(field.id);
-        if (!copy) return;
-        if (copy.tagName === "TEXTAREA") copy.textContent = field.value;
-        else if (copy.type === "checkbox") copy.toggleAttribute("checked", field.checked);
-        else copy.setAttribute("value", field.value);
-      });
-    var holder = document.createElement("div");
-    holder.appendChild(content);
-    return holder.innerHTML;
-  }
 
   document.body.addEventListener("htmx:afterRequest", function (event) {
     var config = event.detail.requestConfig;
@@ -258,7 +216,7 @@
       state.stored = config.changesSent;
       state.failure = null;
       savedOnce = true;
-      if (config.blockRequest === "autosave") clearFieldMessages(form);
+      if (config.blockRequest === "autosave") refusedSaves.clearFieldMessages(form);
     } else if (config.blockRequest === "autosave" && (xhr.status === 0 || xhr.status >= 500)) {
       state.failure = "failed";
     } else {
