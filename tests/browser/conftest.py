@@ -92,6 +92,28 @@ def page(browser, live_server, request):
 
 
 @pytest.fixture
+def open_tab(browser, live_server):
+    """Opens another person's tab (keyword arguments go to the browser context); every tab
+    it opened is closed after the test, even a failed one, before the server stops."""
+    contexts = []
+
+    def open_(**options):
+        context = browser.new_context(base_url=live_server.url, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def touch_page(open_tab):
+    """A tab on a tablet's touch screen."""
+    return open_tab(has_touch=True, is_mobile=True, viewport={"width": 820, "height": 1180})
+
+
+@pytest.fixture
 def no_js_page(browser, live_server):
     """A fresh tab with JavaScript turned off: every action is a plain form."""
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)

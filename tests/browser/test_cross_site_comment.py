@@ -23,12 +23,11 @@ def _attacking_page(action: str) -> str:
 
 
 @pytest.fixture
-def tab(browser, live_server):
+def tab(open_tab):
     """A tab of its own (another site's page and a refusal are this test's business, not
     console errors to fail on)."""
-    context = browser.new_context(base_url=live_server.url)
-    yield context, context.new_page()
-    context.close()
+    page = open_tab()
+    return page.context, page
 
 
 def test_another_sites_comment_post_is_refused_and_the_visitor_stays_signed_in(

@@ -59,18 +59,6 @@ def test_toolbars_show_on_hover_and_on_focus_only(page, make_user):
     expect(block).to_have_attribute("aria-label", "Heading block")
 
 
-@pytest.fixture
-def touch_page(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url,
-        has_touch=True,
-        is_mobile=True,
-        viewport={"width": 820, "height": 1180},
-    )
-    yield context.new_page()
-    context.close()
-
-
 def test_toolbars_stay_shown_on_touch_screens(touch_page, make_user):
     page = touch_page
     make_user("editor")

@@ -41,12 +41,9 @@ def test_article_text_is_large_with_open_leading_and_a_readable_line(app, page, 
 
 
 @pytest.mark.refusals(404)
-def test_a_reader_who_prefers_dark_gets_a_dark_page_axe_finds_no_fault_in(
-    app, browser, live_server
-):
+def test_a_reader_who_prefers_dark_gets_a_dark_page_axe_finds_no_fault_in(app, open_tab):
     publish_reader_site(app)
-    context = browser.new_context(base_url=live_server.url, color_scheme="dark")
-    tab = context.new_page()
+    tab = open_tab(color_scheme="dark")
     found, backgrounds = {}, {}
     for name, path in READER_PAGES.items():
         tab.goto(path)
@@ -54,6 +51,5 @@ def test_a_reader_who_prefers_dark_gets_a_dark_page_axe_finds_no_fault_in(
             tab.evaluate("getComputedStyle(document.body).backgroundColor")
         )
         found[name] = axe_violations(tab)
-    context.close()
     assert all(light < 0.2 for light in backgrounds.values()), backgrounds
     assert found == {name: [] for name in READER_PAGES}

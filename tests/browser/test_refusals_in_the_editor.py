@@ -78,12 +78,12 @@ def test_saving_into_a_row_someone_deleted_is_shown_and_read_out(page, live_serv
 
 
 def test_a_stale_details_form_shows_the_conflict_and_keeps_the_typed_title(
-    page, browser, live_server, make_user
+    page, open_tab, make_user
 ):
     make_user("editor")
     log_in(page, "editor@example.com")
     page_id = start_new_page(page)
-    other = browser.new_context(base_url=live_server.url).new_page()
+    other = open_tab()
     log_in(other, "editor@example.com")
     other.goto(f"/builder/pages/{page_id}")
 
@@ -97,7 +97,6 @@ def test_a_stale_details_form_shows_the_conflict_and_keeps_the_typed_title(
     expect(conflict).to_contain_text("Someone else changed these details")
     expect(conflict).to_contain_text("The first title")
     expect(other.get_by_label("Title", exact=True)).to_have_value("The second title")
-    other.context.close()
 
 
 def test_an_image_refused_for_its_alt_text_is_kept_for_the_next_save(page, make_user):

@@ -174,13 +174,13 @@ def test_a_new_block_left_empty_disappears(page, make_user, how):
 
 
 def test_an_autosave_someone_else_beat_shows_both_versions_and_keeps_the_typing(
-    page, browser, live_server, make_user
+    page, open_tab, make_user
 ):
     form = _editor_with_heading(page, make_user)
     block_id = form.get_attribute("id")
     _heading_text(form).fill("Shared heading")
     expect(page.locator("#save-status")).to_have_text("Saved")
-    other = browser.new_context(base_url=live_server.url).new_page()
+    other = open_tab()
     log_in(other, "editor@example.com")
     other.goto(page.url.split("#")[0])
     toolbar_control(other.locator(f"#{block_id}"), "link", "Edit").click()
@@ -193,16 +193,15 @@ def test_an_autosave_someone_else_beat_shows_both_versions_and_keeps_the_typing(
     expect(conflict).to_contain_text("Their heading")
     expect(_heading_text(form)).to_have_value("My heading")
     expect(page.locator("#save-status")).to_have_text("Not saved")
-    other.context.close()
 
 
 def test_words_typed_while_a_refused_autosave_was_under_way_stay_in_the_conflict_form(
-    page, browser, live_server, make_user
+    page, open_tab, make_user
 ):
     saves = HeldRequests(page, "**/builder/blocks/*")
     form = _editor_with_heading(page, make_user)
     block_id = form.get_attribute("id")
-    other = browser.new_context(base_url=live_server.url).new_page()
+    other = open_tab()
     log_in(other, "editor@example.com")
     other.goto(page.url.split("#")[0])
     toolbar_control(other.locator(f"#{block_id}"), "link", "Edit").click()
@@ -218,7 +217,6 @@ def test_words_typed_while_a_refused_autosave_was_under_way_stay_in_the_conflict
     conflict = form.locator(".conflict")
     expect(conflict).to_contain_text("Their heading")
     expect(_heading_text(form)).to_have_value("My heading, and more")
-    other.context.close()
 
 
 def test_cancel_on_a_written_block_shows_it_as_stored(page, make_user):

@@ -10,14 +10,12 @@ from helpers.published_pages import make_draft_page
 
 
 @pytest.fixture
-def new_york_page(browser, live_server):
+def new_york_page(open_tab):
     """A tab whose browser lives in New York (UTC-5 in January)."""
-    context = browser.new_context(base_url=live_server.url, timezone_id="America/New_York")
-    tab = context.new_page()
+    tab = open_tab(timezone_id="America/New_York")
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
     yield tab
-    context.close()
     assert errors == []
 
 

@@ -19,7 +19,7 @@ def _log_in_as_admin(page, make_user) -> None:
     expect(page).to_have_url(re.compile(r"/builder/$"))
 
 
-def test_an_admin_saves_settings_and_readers_see_them(page, browser, live_server, make_user, app):
+def test_an_admin_saves_settings_and_readers_see_them(page, open_tab, make_user, app):
     make_published_page(app, "Leek soup", "leek-soup")
     _log_in_as_admin(page, make_user)
     page.get_by_role("navigation", name="Site").get_by_role("link", name="Settings").click()
@@ -33,7 +33,7 @@ def test_an_admin_saves_settings_and_readers_see_them(page, browser, live_server
     page.get_by_role("button", name="Save settings").click()
     expect(page.get_by_role("status")).to_contain_text("Settings saved")
 
-    reader = browser.new_context(base_url=live_server.url).new_page()
+    reader = open_tab()
     reader.goto("/leek-soup")
     expect(reader).to_have_title("Leek soup · Soup Weekly")
     header = reader.get_by_role("banner")
@@ -41,7 +41,6 @@ def test_an_admin_saves_settings_and_readers_see_them(page, browser, live_server
     link = header.get_by_role("navigation", name="Site").get_by_role("link", name="About")
     expect(link).to_have_attribute("href", "/about")
     expect(reader.get_by_role("contentinfo")).to_have_text("Written in a small kitchen.")
-    reader.context.close()
 
 
 def test_a_bad_link_address_is_explained_at_the_field(page, make_user):

@@ -1,6 +1,5 @@
 """Dragging a block with a finger on a touch screen reorders it, as with the mouse."""
 
-import pytest
 from playwright.sync_api import expect
 
 from helpers.builder_steps import (
@@ -12,18 +11,6 @@ from helpers.builder_steps import (
     save,
     start_new_page,
 )
-
-
-@pytest.fixture
-def touch_page(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url,
-        has_touch=True,
-        is_mobile=True,
-        viewport={"width": 820, "height": 1180},
-    )
-    yield context.new_page()
-    context.close()
 
 
 def touch_drag(page, handle, target, arrived) -> None:

@@ -15,12 +15,8 @@ from helpers.builder_steps import (
 
 
 @pytest.fixture
-def second_tab(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1280, "height": 1400}
-    )
-    yield context.new_page()
-    context.close()
+def second_tab(open_tab):
+    return open_tab(viewport={"width": 1280, "height": 1400})
 
 
 def test_same_block_conflict_keeps_the_second_editors_text(page, second_tab, make_user):
