@@ -44,8 +44,9 @@ def prepare(source: Path, cache: Path) -> dict[str, str]:
     twins, and return the names: {"css/site.css": "css/site.3f2a9c0d1b7e.css"}.
 
     Copies already there are kept (same name, same content). A new copy and its twins are
-    made aside and moved in whole, compressed twins first, so that another process starting
-    at the same time never serves half a file."""
+    made beside the cache folder, not in it, and moved in whole, compressed twins first: a
+    process starting at the same time never serves half a file, and its scan of the cache
+    never meets a folder of copies in the making that vanishes under it."""
     names = {}
     compressor = Compressor(quiet=True)
     for path in sorted(p for p in source.rglob("*") if p.is_file()):
@@ -54,13 +55,19 @@ def prepare(source: Path, cache: Path) -> dict[str, str]:
         names[name] = hashed_name(name, content)
         target = cache / names[name]
         if not target.exists():
-            _add_copy(target, content, compressor)
+            _add_copy(target, content, compressor, making_folder(cache))
     return names
 
 
-def _add_copy(target: Path, content: bytes, compressor: Compressor) -> None:
+def making_folder(cache: Path) -> Path:
+    """Where copies are made before they move into `cache` (beside it: the same disk)."""
+    return cache.with_name(f".{cache.name}-making")
+
+
+def _add_copy(target: Path, content: bytes, compressor: Compressor, making: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".new-") as aside:
+    making.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=making) as aside:
         copy = Path(aside) / target.name
         copy.write_bytes(content)
         if compressor.should_compress(copy.name):
@@ -95,10 +102,6 @@ class StaticFiles(WhiteNoise):
                 )
                 return []
         return super().__call__(environ, start_response)
-
-    def add_file_to_dictionary(self, url: str, path: str, stat_cache=None) -> None:
-        if "/.new-" not in url:  # not a copy another process is still making
-            super().add_file_to_dictionary(url, path, stat_cache=stat_cache)
 
     def current_name(self, requested: str) -> str | None:
         """The current hashed name of the file a hashed name of another content stood for."""

@@ -7,8 +7,9 @@ import re
 import brotli
 import pytest
 from werkzeug.test import Client
+from whitenoise.compress import Compressor
 
-from blog.static_files import StaticFiles, prepare
+from blog.static_files import StaticFiles, making_folder, prepare
 
 from helpers.published_pages import make_published_page, text_rows
 
@@ -97,10 +98,19 @@ def test_a_hashed_name_of_no_static_file_is_not_found(tmp_path):
     assert site.get("/static/css/other.0123456789ab.css").status_code == 404
 
 
-def test_a_copy_another_process_is_still_making_is_not_served(tmp_path):
+def test_copies_are_made_outside_the_folder_other_processes_scan(tmp_path, monkeypatch):
+    """A process starting meanwhile scans the cache folder; a folder of copies in the making
+    there could vanish under its scan (FileNotFoundError at start), or be served half made."""
+    cache = tmp_path / "machine"
+    seen_while_making = []
+    compress = Compressor.compress
+
+    def compress_and_look(self, path):
+        seen_while_making.append(sorted(p.name for p in cache.rglob("*") if p.is_dir()))
+        yield from compress(self, path)
+
+    monkeypatch.setattr(Compressor, "compress", compress_and_look)
     _site(tmp_path, "body { color: black }", "machine")
-    making = tmp_path / "machine" / "css" / ".new-x1"
-    making.mkdir()
-    (making / "site.0123456789ab.css").write_text("half")
-    site, _ = _site(tmp_path, "body { color: black }", "machine")
-    assert site.get("/static/css/.new-x1/site.0123456789ab.css").status_code == 404
+    assert seen_while_making == [["css"]]
+    making = making_folder(cache)
+    assert making.parent == cache.parent and list(making.iterdir()) == []
