@@ -72,11 +72,13 @@ def block_showing(page: Page, text: str) -> Locator:
 def typed_then_left(form: Locator, text: str, rich: bool = False) -> None:
     """Type into a block's open form (its Text field, or the rich-text editor of a Text
     block), wait until the pause in typing saved it (its version moves on), then leave it
-    with Esc, which records nothing more."""
+    with Esc, which records nothing more. The words go in as one input event: typed key by
+    key, a stall of a second between two keys on a busy machine would save them in two
+    parts, two operations."""
     version = int(form.locator("input[name=version]").input_value())
     if rich:
         rich_editor(form).click()
-        form.page.keyboard.type(text)
+        form.page.keyboard.insert_text(text)
     else:
         form.get_by_label("Text", exact=True).fill(text)
     expect(form.locator("input[name=version]")).to_have_value(str(version + 1))
