@@ -8,7 +8,8 @@ import subprocess
 import time
 from pathlib import Path
 
-from bench.server import ROOT, free_port
+from bench.ports import free_port
+from bench.server import ROOT
 
 EXAMPLE = ROOT / "deploy" / "nginx.conf"
 # nginx has this many tenths of a second to accept connections.

@@ -4,7 +4,6 @@ import http.client
 import os
 import re
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
@@ -12,13 +11,9 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
+from bench.ports import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class BenchServer:

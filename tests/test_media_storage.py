@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import select, update
 
+from bench.ports import free_port
 from blog.config import ConfigError, config_from_environment
 from blog.extensions import db
 from blog.media import MediaRejected, store_image
@@ -21,7 +22,6 @@ from blog.models import Media, User
 
 from helpers.block_samples import SAMPLES, UPLOAD
 from helpers.builder_pages import build_page
-from helpers.gunicorn_server import free_port
 from helpers.image_blocks import png
 from helpers.media_storages import ON_EVERY_MEDIA_STORAGE, s3_client, stored_names
 from helpers.support import PASSWORD

@@ -7,7 +7,6 @@ import http.client
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from urllib.parse import urlencode
 
 from werkzeug.security import generate_password_hash
 
+from bench.ports import free_port
 from blog.extensions import db
 from blog.models import Block, Page, Row, User
 
@@ -31,12 +31,6 @@ REQUEST_TIMEOUT = 30
 CUT_OFF = (OSError, http.client.HTTPException)
 # Setup only: the real scrypt hash would cost a fifth of a second per person.
 QUICK_HASH = "pbkdf2:sha256:1"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class GunicornServer:

@@ -5,10 +5,11 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
+
+from bench.ports import free_port
 
 
 class PostgresUnavailable(RuntimeError):
@@ -23,12 +24,6 @@ def _binary(name: str) -> str | None:
     return candidates[0] if candidates else None
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class ThrowAwayCluster:
     """initdb into a temporary folder, pg_ctl start on a free loopback port, stop and delete."""
 
@@ -38,7 +33,7 @@ class ThrowAwayCluster:
             raise PostgresUnavailable("no initdb/pg_ctl on PATH or under /usr/lib/postgresql")
         self.folder = Path(tempfile.mkdtemp(prefix="blog-pg-"))
         self.data = self.folder / "data"
-        self.port = _free_port()
+        self.port = free_port()
         # PostgreSQL refuses to run as root; run it as an unprivileged account instead.
         self.prefix: list[str] = []
         if os.geteuid() == 0:

@@ -8,7 +8,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from helpers.gunicorn_server import free_port
+from bench.ports import free_port
 
 # A server has this many tenths of a second to accept connections.
 START_POLLS = 200
