@@ -9,6 +9,7 @@ import redis
 import sqlalchemy as sa
 from flask import Flask
 from flask_migrate import upgrade
+from hypothesis import HealthCheck, settings
 from werkzeug.security import generate_password_hash
 
 from blog import create_app
@@ -23,6 +24,11 @@ from helpers.template_cache import TEMPLATE_CACHE
 
 os.environ.setdefault("BLOG_SECRET_KEY", "tests-only-secret")
 BACKENDS = ("sqlite", "postgresql")
+
+# Property tests judge what the code does, never how fast: no deadline per example and no
+# complaint about slow generation (both cores are busy with other tests).
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 
 @pytest.fixture(scope="session")
