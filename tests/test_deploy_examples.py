@@ -33,23 +33,30 @@ def test_the_nginx_example_sends_the_apps_pages_compressed(app, tmp_path):
     requests with a cookie, whose pages may hold a CSRF token (BREACH)."""
     nginx = _nginx()
     server = LiveServer(app).start()
-    proxy = FrontProxy(server.server.server_port, tmp_path).start(nginx)
     try:
-        unverified = ssl._create_unverified_context()  # the throw-away certificate
-        connection = http.client.HTTPSConnection(
-            "127.0.0.1", proxy.port, context=unverified, timeout=30
-        )
-        connection.request("GET", "/", headers={"Accept-Encoding": "gzip"})
-        answer = connection.getresponse()
-        body = answer.read()
-        connection.request("GET", "/", headers={"Accept-Encoding": "gzip", "Cookie": "session=x"})
-        signed_in = connection.getresponse()
-        signed_in.read()
+        proxy = FrontProxy(server.server.server_port, tmp_path).start(nginx)
+        try:
+            answer, body, signed_in = _two_front_page_requests(proxy.port)
+        finally:
+            proxy.stop()
     finally:
-        proxy.stop()
         server.stop()
     assert answer.status == 200
     assert answer.getheader("Content-Encoding") == "gzip"
     assert b"<main" in gzip.decompress(body)
     # BREACH: pages that may carry someone's CSRF token are not compressed.
     assert signed_in.status == 200 and signed_in.getheader("Content-Encoding") is None
+
+
+def _two_front_page_requests(port: int):
+    """The front page through the proxy, accepting gzip: once as a reader without cookies
+    (the answer and its body), then with a session cookie (the answer)."""
+    unverified = ssl._create_unverified_context()  # the throw-away certificate
+    connection = http.client.HTTPSConnection("127.0.0.1", port, context=unverified, timeout=30)
+    connection.request("GET", "/", headers={"Accept-Encoding": "gzip"})
+    answer = connection.getresponse()
+    body = answer.read()
+    connection.request("GET", "/", headers={"Accept-Encoding": "gzip", "Cookie": "session=x"})
+    signed_in = connection.getresponse()
+    signed_in.read()
+    return answer, body, signed_in
