@@ -175,6 +175,16 @@ def test_a_new_block_left_empty_disappears(page, make_user, how):
     expect(page.locator(f"#{block_id}")).to_have_count(0)
 
 
+def _someone_else_writes(open_tab, editor_url: str, block_id: str, words: str) -> None:
+    """The same editor in another tab writes `words` into the block, and it is saved."""
+    other = open_tab()
+    log_in(other, "editor@example.com")
+    other.goto(editor_url.split("#")[0])
+    toolbar_control(other.locator(f"#{block_id}"), "link", "Edit").click()
+    _heading_text(other.locator(f"form#{block_id}")).fill(words)
+    expect(other.locator("#save-status")).to_have_text("Saved")
+
+
 def test_an_autosave_someone_else_beat_shows_both_versions_and_keeps_the_typing(
     page, open_tab, make_user
 ):
@@ -182,12 +192,7 @@ def test_an_autosave_someone_else_beat_shows_both_versions_and_keeps_the_typing(
     block_id = form.get_attribute("id")
     _heading_text(form).fill("Shared heading")
     expect(page.locator("#save-status")).to_have_text("Saved")
-    other = open_tab()
-    log_in(other, "editor@example.com")
-    other.goto(page.url.split("#")[0])
-    toolbar_control(other.locator(f"#{block_id}"), "link", "Edit").click()
-    _heading_text(other.locator(f"form#{block_id}")).fill("Their heading")
-    expect(other.locator("#save-status")).to_have_text("Saved")
+    _someone_else_writes(open_tab, page.url, block_id, "Their heading")
 
     _heading_text(form).fill("My heading")
     conflict = form.locator(".conflict")
@@ -203,18 +208,13 @@ def test_words_typed_while_a_refused_autosave_was_under_way_stay_in_the_conflict
     saves = HeldRequests(page, "**/builder/blocks/*")
     form = _editor_with_heading(page, make_user)
     block_id = form.get_attribute("id")
-    other = open_tab()
-    log_in(other, "editor@example.com")
-    other.goto(page.url.split("#")[0])
-    toolbar_control(other.locator(f"#{block_id}"), "link", "Edit").click()
-    _heading_text(other.locator(f"form#{block_id}")).fill("Their heading")
-    expect(other.locator("#save-status")).to_have_text("Saved")
+    _someone_else_writes(open_tab, page.url, block_id, "Their heading")
 
     saves.hold()
     _heading_text(form).fill("My heading")
     first_save = saves.first()
     _heading_text(form).press("End")
-    page.keyboard.type(", and more")
+    page.keyboard.insert_text(", and more")
     first_save.fallback()
     conflict = form.locator(".conflict")
     expect(conflict).to_contain_text("Their heading")
