@@ -18,7 +18,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from flask import Flask
@@ -28,6 +28,7 @@ from whitenoise.compress import Compressor
 from blog.security_headers import security_headers
 
 HASH_LENGTH = 12
+MAKING = ".making"
 # css/site.3f2a9c0d1b7e.css -> css/site.css
 HASHED_NAME = re.compile(rf"(?P<stem>.+)\.[0-9a-f]{{{HASH_LENGTH}}}(?P<suffix>\.[^./]+)")
 
@@ -44,9 +45,8 @@ def prepare(source: Path, cache: Path) -> dict[str, str]:
     twins, and return the names: {"css/site.css": "css/site.3f2a9c0d1b7e.css"}.
 
     Copies already there are kept (same name, same content). A new copy and its twins are
-    made beside the cache folder, not in it, and moved in whole, compressed twins first: a
-    process starting at the same time never serves half a file, and its scan of the cache
-    never meets a folder of copies in the making that vanishes under it."""
+    made in the cache's making folder and moved in whole, compressed twins first, so that
+    another process starting at the same time never serves half a file."""
     names = {}
     compressor = Compressor(quiet=True)
     for path in sorted(p for p in source.rglob("*") if p.is_file()):
@@ -60,8 +60,9 @@ def prepare(source: Path, cache: Path) -> dict[str, str]:
 
 
 def making_folder(cache: Path) -> Path:
-    """Where copies are made before they move into `cache` (beside it: the same disk)."""
-    return cache.with_name(f".{cache.name}-making")
+    """Where copies are made before they move into place: inside `cache`, so on the same
+    disk and writable wherever the cache is, and left out of the scan (see StaticFiles)."""
+    return cache / MAKING
 
 
 def _add_copy(target: Path, content: bytes, compressor: Compressor, making: Path) -> None:
@@ -103,12 +104,31 @@ class StaticFiles(WhiteNoise):
                 return []
         return super().__call__(environ, start_response)
 
+    def update_files_dictionary(self, root: str, prefix: str) -> None:
+        """WhiteNoise's scan of the folder, less the making folder: a folder of copies another
+        process is still making can vanish under a scan (FileNotFoundError at start)."""
+        stat_cache = dict(_finished_copies(root))
+        for path in stat_cache:
+            url = prefix + path[len(root) :].replace(os.sep, "/")
+            self.add_file_to_dictionary(url, path, stat_cache=stat_cache)
+
     def current_name(self, requested: str) -> str | None:
         """The current hashed name of the file a hashed name of another content stood for."""
         match = HASHED_NAME.fullmatch(requested)
         if match is None:
             return None
         return self.names.get(match["stem"] + match["suffix"])
+
+
+def _finished_copies(folder: str) -> Iterator[tuple[str, os.stat_result]]:
+    """(path, its stat) of every file under `folder`, but those in the making folder."""
+    for entry in os.scandir(folder):
+        if entry.name == MAKING:
+            continue
+        if entry.is_dir():
+            yield from _finished_copies(entry.path)
+        else:
+            yield entry.path, entry.stat()
 
 
 def _add_security_headers(headers, path: str, url: str) -> None:

@@ -2,12 +2,13 @@
 page that names an older hash still gets its file."""
 
 import gzip
+import os
 import re
+from pathlib import Path
 
 import brotli
 import pytest
 from werkzeug.test import Client
-from whitenoise.compress import Compressor
 
 from blog.static_files import StaticFiles, making_folder, prepare
 
@@ -98,19 +99,25 @@ def test_a_hashed_name_of_no_static_file_is_not_found(tmp_path):
     assert site.get("/static/css/other.0123456789ab.css").status_code == 404
 
 
-def test_copies_are_made_outside_the_folder_other_processes_scan(tmp_path, monkeypatch):
-    """A process starting meanwhile scans the cache folder; a folder of copies in the making
-    there could vanish under its scan (FileNotFoundError at start), or be served half made."""
-    cache = tmp_path / "machine"
-    seen_while_making = []
-    compress = Compressor.compress
-
-    def compress_and_look(self, path):
-        seen_while_making.append(sorted(p.name for p in cache.rglob("*") if p.is_dir()))
-        yield from compress(self, path)
-
-    monkeypatch.setattr(Compressor, "compress", compress_and_look)
+def test_the_scan_at_start_leaves_out_the_copies_another_process_is_still_making(
+    tmp_path, monkeypatch
+):
+    """A folder of copies in the making can vanish under a scan (FileNotFoundError as the
+    app starts), and a copy in it is half made: neither is looked at nor served."""
     _site(tmp_path, "body { color: black }", "machine")
-    assert seen_while_making == [["css"]]
-    making = making_folder(cache)
-    assert making.parent == cache.parent and list(making.iterdir()) == []
+    cache = tmp_path / "machine"
+    half_made = making_folder(cache) / "tmp1a2b3c"
+    half_made.mkdir(parents=True)
+    (half_made / "site.0123456789ab.css").write_text("half")
+    scanned = []
+    scandir = os.scandir
+
+    def recorded_scandir(path):
+        scanned.append(Path(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", recorded_scandir)
+    site, _ = _site(tmp_path, "body { color: black }", "machine")
+    assert cache in scanned and cache / "css" in scanned
+    assert not [path for path in scanned if path.is_relative_to(making_folder(cache))]
+    assert site.get("/static/.making/tmp1a2b3c/site.0123456789ab.css").status_code == 404
